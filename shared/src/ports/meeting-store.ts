@@ -1,0 +1,110 @@
+import type { Body } from "../domain/body";
+import type { Actor, MeetingEvent, StoredEvent } from "../domain/events";
+import type { AssignmentLogRow, DecisionLogRow, MeetingProjection, MeetingSummary } from "../domain/projections";
+
+/** A side effect to perform after a commit (post a card, file a protocol), written in the same transaction. */
+export interface OutboxJobInput {
+  kind: string;
+  /** Idempotency key: a second job with the same key for the tenant is ignored. */
+  key: string;
+  payload: Record<string, unknown>;
+  runAt?: Date;
+}
+
+/** A claimed outbox job. */
+export interface OutboxJob extends OutboxJobInput {
+  id: string;
+  tenantId: string;
+  attempts: number;
+  runAt: Date;
+}
+
+/** What one append writes, atomically: events at the expected position, read models, outbox jobs. */
+export interface AppendInput {
+  tenantId: string;
+  meetingId: string;
+  bodyId: string;
+  /** The sequence number of the last event the writer saw (0 for a new meeting). */
+  expectedSeq: number;
+  actor: Actor;
+  at: Date;
+  events: MeetingEvent[];
+  /** Read-model rows after these events (from `projectMeeting`). */
+  projection: MeetingProjection;
+  outbox?: OutboxJobInput[];
+}
+
+/** Thrown by `append` when the log has moved past `expectedSeq`. */
+export class ConcurrencyConflictError extends Error {
+  constructor(readonly currentSeq: number) {
+    super(`conflict: meeting is at seq ${currentSeq}`);
+    this.name = "ConcurrencyConflictError";
+  }
+}
+
+/** Thrown by `updateBody` when the body's version moved. */
+export class BodyVersionConflictError extends Error {
+  constructor(readonly currentVersion: number) {
+    super(`conflict: body is at version ${currentVersion}`);
+    this.name = "BodyVersionConflictError";
+  }
+}
+
+export interface DecisionLogFilter { bodyId: string; from?: string; to?: string; outcome?: string; text?: string; limit?: number }
+export interface AssignmentLogFilter { bodyId: string; ownerPersonId?: string; dueBefore?: string; text?: string; limit?: number }
+
+/** A saved Bot Framework conversation reference (for the bot issue), linked to a body and meeting. */
+export interface ConversationRef {
+  tenantId: string;
+  conversationId: string;
+  bodyId?: string;
+  meetingId?: string;
+  reference: Record<string, unknown>;
+}
+
+/**
+ * Durable storage of bodies, meeting event logs, read models, outbox and conversation references.
+ * Every method is scoped by tenant id; an id from another tenant is simply not found.
+ */
+export interface MeetingStore {
+  createBody(body: Body): Promise<void>;
+  /** Replaces a body; `body.version` must be the stored version + 1. */
+  updateBody(body: Body): Promise<void>;
+  getBody(tenantId: string, bodyId: string): Promise<Body | undefined>;
+  listBodies(tenantId: string): Promise<Body[]>;
+
+  /** Appends events with optimistic concurrency; returns the stored events. Throws ConcurrencyConflictError. */
+  append(input: AppendInput): Promise<StoredEvent[]>;
+  /** Events of a meeting after `afterSeq`, in order; empty for an unknown meeting. */
+  loadEvents(tenantId: string, meetingId: string, afterSeq?: number): Promise<StoredEvent[]>;
+  /** The body a meeting belongs to, or undefined if the meeting does not exist for this tenant. */
+  meetingBody(tenantId: string, meetingId: string): Promise<string | undefined>;
+  listMeetings(tenantId: string, bodyId: string): Promise<MeetingSummary[]>;
+  /** The highest paragraph number the body's meetings used in a year. */
+  lastParagraphOfYear(tenantId: string, bodyId: string, year: number): Promise<number | undefined>;
+  listDecisions(tenantId: string, filter: DecisionLogFilter): Promise<DecisionLogRow[]>;
+  listAssignments(tenantId: string, filter: AssignmentLogFilter): Promise<AssignmentLogRow[]>;
+
+  enqueue(tenantId: string, jobs: OutboxJobInput[]): Promise<void>;
+  /** Claims up to `limit` due jobs (FOR UPDATE SKIP LOCKED), leasing them for `leaseMs`. */
+  claimJobs(limit: number, leaseMs: number, now: Date): Promise<OutboxJob[]>;
+  completeJob(id: string): Promise<void>;
+  failJob(id: string, error: string, retryAt: Date | null): Promise<void>;
+
+  saveConversation(ref: ConversationRef): Promise<void>;
+  getConversation(tenantId: string, conversationId: string): Promise<ConversationRef | undefined>;
+
+  close(): Promise<void>;
+}
+
+/** Notifies that a meeting's log grew, across service instances (LISTEN/NOTIFY or in-process). */
+export interface EventBus {
+  publish(tenantId: string, meetingId: string, seq: number): Promise<void>;
+  subscribe(listener: (tenantId: string, meetingId: string, seq: number) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** Time, injected so rules and tests control it. */
+export interface Clock { now(): Date }
+/** Id generation, injected. */
+export interface Ids { next(): string }
