@@ -3,11 +3,9 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
-const nodeAndIo = [
-  "node:*", "fs", "path", "http", "https", "net", "crypto", "os", "child_process", "stream", "url", "events", "worker_threads",
-  "pg", "kysely", "kysely-*", "@electric-sql/*", "pino", "fastify", "jose", "ws",
-  "react", "react-dom", "@fluentui/*", "@microsoft/*", "@azure/*", "pdfkit", "docx",
-];
+const nodeModules = ["fs", "path", "http", "https", "net", "crypto", "os", "child_process", "stream", "url", "events", "worker_threads", "util", "zlib"];
+const ioAndFrameworks = ["pg", "kysely", "pino", "fastify", "jose", "ws", "react", "react-dom", "pdfkit", "docx"];
+const restrictedPatterns = ["node:*", "kysely-*", "@electric-sql/*", "@fluentui/*", "@microsoft/*", "@azure/*", "@fastify/*"];
 
 export default tseslint.config(
   { ignores: ["**/node_modules/**", "**/dist/**", "**/build/**", ".data/**", "test-results/**", "coverage/**"] },
@@ -25,8 +23,9 @@ export default tseslint.config(
     files: ["shared/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", {
+        paths: [...nodeModules, ...ioAndFrameworks].map((name) => ({ name, message: "shared/ is pure: no framework, Node or I/O imports (STYLE.md)." })),
         patterns: [
-          { group: nodeAndIo, message: "shared/ is pure: no framework, Node or I/O imports (STYLE.md)." },
+          { group: restrictedPatterns, message: "shared/ is pure: no framework, Node or I/O imports (STYLE.md)." },
           { group: ["**/bot/**", "**/tab/**", "@paragraf/bot", "@paragraf/tab"], message: "shared/ imports neither bot/ nor tab/." },
         ],
       }],

@@ -12,3 +12,4 @@ export * from "./domain/decide";
 export * from "./domain/plan-meeting";
 export * from "./domain/projections";
 export * from "./ports/meeting-store";
+export * from "./contracts/api";

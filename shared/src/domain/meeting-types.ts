@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { DateSchema, IdSchema, PersonSchema, SignatoryRuleSchema, TimeSchema } from "./body";
+import type { PersonSchema, SignatoryRuleSchema} from "./body";
+import { DateSchema, IdSchema, TimeSchema } from "./body";
 import { Limits } from "./limits";
 
 const text = (max: number) => z.string().trim().max(max);

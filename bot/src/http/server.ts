@@ -1,0 +1,74 @@
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from "fastify";
+import type { Logger } from "pino";
+import type { Authenticator } from "../auth/authenticator";
+import type { Identity } from "../auth/identity";
+import type { Deps } from "../deps";
+import { errorBody, failWith, toErrorResponse } from "./errors";
+import { registerBodyRoutes } from "./routes/bodies";
+import { registerDevRoutes, type DevUser } from "./routes/dev";
+import { registerHealthRoutes } from "./routes/health";
+import { registerMeetingCommandRoutes } from "./routes/meeting-commands";
+import { registerMeetingRoutes } from "./routes/meetings";
+import { registerStreamRoutes } from "./routes/stream";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    identity?: Identity;
+  }
+}
+
+/** Everything the HTTP layer needs. */
+export interface ServerOptions {
+  deps: Deps;
+  auth: Authenticator;
+  logger: Logger;
+  maxBodyBytes: number;
+  devUsers: DevUser[];
+  devTenantId?: string;
+  ready: () => Promise<boolean>;
+}
+
+/** The signed-in identity of a request on an authenticated route. */
+export function identityOf(req: FastifyRequest): Identity {
+  return req.identity ?? failWith("unauthenticated");
+}
+
+const publicPaths = [/^\/healthz$/, /^\/readyz$/, /^\/api\/dev\//, /^\/api\/messages$/, /^\/api\/meetings\/[^/]+\/stream$/];
+
+/** Builds the HTTP server: thin routes over the use-cases, one error mapping, auth on every API route. */
+export function buildServer(options: ServerOptions): FastifyInstance {
+  const app: FastifyInstance = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    bodyLimit: options.maxBodyBytes,
+    logController: new LogController({ disableRequestLogging: true }),
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 200 },
+    // Errors raised before routing (a bad URL encoding, say) get the same error shape as the rest.
+    frameworkErrors: (err, _req, reply) => {
+      const { status, body } = toErrorResponse(err);
+      void reply.code(status as 400).send(body as never);
+    },
+  });
+
+  app.addHook("onRequest", async (req) => {
+    const path = req.url.split("?")[0] ?? "";
+    if (!path.startsWith("/api/") || publicPaths.some((p) => p.test(path))) return;
+    req.identity = await options.auth.authenticate(req.headers.authorization);
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    const { status, body, internal } = toErrorResponse(err);
+    if (internal) req.log.error({ err, url: req.url }, "unhandled error");
+    else req.log.debug({ code: body.error.code, url: req.url }, "request refused");
+    void reply.status(status).send(body);
+  });
+  app.setNotFoundHandler((_req, reply) => void reply.status(404).send(errorBody("notFound")));
+
+  registerHealthRoutes(app, options.ready);
+  registerDevRoutes(app, options.auth, options.devUsers, options.devTenantId ?? "");
+  registerBodyRoutes(app, options.deps);
+  registerMeetingRoutes(app, options.deps);
+  registerMeetingCommandRoutes(app, options.deps);
+  registerStreamRoutes(app, options.deps, options.auth);
+  return app;
+}

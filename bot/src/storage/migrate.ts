@@ -1,0 +1,39 @@
+import { Migrator, sql, type Kysely, type MigrationResult } from "kysely";
+import { migrations } from "./migrations/index";
+
+/** What a migration run did: the names applied now, in order (empty when already up to date). */
+export interface MigrateResult {
+  applied: string[];
+}
+
+/** Builds the `migrateToLatest` error message naming the migration that failed. */
+function describeFailure(results: readonly MigrationResult[] | undefined, error: unknown): Error {
+  const failed = results?.find((r) => r.status === "Error")?.migrationName;
+  const cause = error instanceof Error ? error : new Error(String(error));
+  return new Error(`database migration ${failed ?? "setup"} failed: ${cause.message}`, { cause });
+}
+
+/**
+ * Brings `schema` up to date with every migration. Safe to call from several processes at once:
+ * it holds a PostgreSQL session advisory lock (per schema) on one connection for the whole run,
+ * and creates the schema itself under that lock. Works the same on PGlite.
+ */
+export async function migrateToLatest<DB>(db: Kysely<DB>, schema: string): Promise<MigrateResult> {
+  return db.connection().execute(async (conn) => {
+    const lockKey = `paragraf.migrate.${schema}`;
+    await sql`select pg_advisory_lock(hashtext(${lockKey}))`.execute(conn);
+    try {
+      await sql`create schema if not exists ${sql.id(schema)}`.execute(conn);
+      const migrator = new Migrator({
+        db: conn,
+        provider: { getMigrations: async () => migrations },
+        migrationTableSchema: schema,
+      });
+      const { error, results } = await migrator.migrateToLatest();
+      if (error) throw describeFailure(results, error);
+      return { applied: (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName) };
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext(${lockKey}))`.execute(conn);
+    }
+  });
+}

@@ -1,0 +1,117 @@
+import type { Actor, Body, MeetingEvent, MeetingStatus, Outcome } from "@paragraf/shared";
+import type { ColumnType, Generated } from "kysely";
+
+/** A jsonb column: read back as `T`, written as a JSON string so `pg` and PGlite serialise it alike. */
+export type Jsonb<T> = ColumnType<T, string, string>;
+/** A timestamptz column: read as a Date, written as a Date. */
+export type Timestamp = ColumnType<Date, Date, Date>;
+/** A timestamptz column the database fills in on insert. */
+export type CreatedAt = ColumnType<Date, Date | undefined, Date>;
+/** A `date` column; both drivers are set up to return it as the plain `YYYY-MM-DD` text. */
+export type DateText = string;
+
+/** A body (organ) as one JSON document, versioned for optimistic updates. */
+export interface BodiesTable {
+  tenant_id: string;
+  id: string;
+  doc: Jsonb<Body>;
+  version: number;
+  updated_at: CreatedAt;
+}
+
+/** The meetings list read model and the head row that serialises appends (`seq` is the log's end). */
+export interface MeetingsTable {
+  tenant_id: string;
+  id: string;
+  body_id: string;
+  seq: number;
+  title: string | null;
+  date: DateText;
+  start_time: string;
+  status: MeetingStatus;
+  first_paragraph: number;
+  last_paragraph: number | null;
+  item_count: number;
+  updated_at: CreatedAt;
+}
+
+/** The append-only event log; (tenant_id, meeting_id, seq) is unique. `data` holds the whole event. */
+export interface MeetingEventsTable {
+  tenant_id: string;
+  meeting_id: string;
+  seq: number;
+  type: MeetingEvent["type"];
+  data: Jsonb<MeetingEvent>;
+  actor: Jsonb<Actor>;
+  at: Timestamp;
+}
+
+/** The decision log read model, replaced per meeting on every append. */
+export interface DecisionLogTable {
+  tenant_id: string;
+  meeting_id: string;
+  body_id: string;
+  item_id: string;
+  paragraph: number;
+  meeting_date: DateText;
+  title: string;
+  outcome: Outcome;
+  clauses: Jsonb<string[]>;
+  status: string;
+}
+
+/** The assignment log read model, replaced per meeting on every append. */
+export interface AssignmentLogTable {
+  tenant_id: string;
+  meeting_id: string;
+  body_id: string;
+  item_id: string;
+  assignment_id: string;
+  /** Order within the meeting's projection, to keep the agenda order within a paragraph. */
+  position: number;
+  paragraph: number;
+  meeting_date: DateText;
+  owner: string;
+  owner_person_id: string | null;
+  task: string;
+  due: DateText | null;
+}
+
+/** Lifecycle of an outbox job. */
+export type OutboxStatus = "pending" | "done" | "failed";
+
+/** Side effects written in the same transaction as the events, run later by workers. */
+export interface OutboxTable {
+  id: string;
+  tenant_id: string;
+  kind: string;
+  key: string;
+  payload: Jsonb<Record<string, unknown>>;
+  run_at: Timestamp;
+  attempts: Generated<number>;
+  last_error: string | null;
+  status: Generated<OutboxStatus>;
+  locked_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  created_at: CreatedAt;
+}
+
+/** Saved Bot Framework conversation references. */
+export interface ConversationRefsTable {
+  tenant_id: string;
+  conversation_id: string;
+  body_id: string | null;
+  meeting_id: string | null;
+  reference: Jsonb<Record<string, unknown>>;
+  updated_at: CreatedAt;
+}
+
+/** Every table Paragraf stores, as Kysely sees them. */
+export interface Schema {
+  bodies: BodiesTable;
+  meetings: MeetingsTable;
+  meeting_events: MeetingEventsTable;
+  decision_log: DecisionLogTable;
+  assignment_log: AssignmentLogTable;
+  outbox: OutboxTable;
+  conversation_refs: ConversationRefsTable;
+}
