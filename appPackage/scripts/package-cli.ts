@@ -8,10 +8,10 @@ import { relative } from "node:path";
 import { listEnvironments } from "./env-files";
 import { buildAppPackage } from "./build-package";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
+const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
-/** Runs the CLI with the given arguments and returns the process exit code. */
-export function runPackageCli(args: readonly string[]): number {
+/** Runs the CLI with the given arguments against a project root; returns the process exit code. */
+export function runPackageCli(args: readonly string[], root = repoRoot): number {
   const flags = new Set(args.filter((a) => a.startsWith("--")));
   const unknown = [...flags].filter((f) => !["--preview", "--dry-run", "--all"].includes(f));
   const envs = flags.has("--all") ? listEnvironments(root) : args.filter((a) => !a.startsWith("--"));

@@ -1,4 +1,4 @@
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from "fastify";
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { Logger } from "pino";
 import type { Authenticator } from "../auth/authenticator";
 import type { Identity } from "../auth/identity";
@@ -46,7 +46,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     // Errors raised before routing (a bad URL encoding, say) get the same error shape as the rest.
     frameworkErrors: (err, _req, reply) => {
       const { status, body } = toErrorResponse(err);
-      void reply.code(status as 400).send(body as never);
+      void (reply as FastifyReply).code(status).send(body);
     },
   });
 

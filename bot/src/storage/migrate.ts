@@ -1,5 +1,13 @@
-import { Migrator, sql, type Kysely, type MigrationResult } from "kysely";
-import { migrations } from "./migrations/index";
+import { Migrator, sql, type Kysely, type Migration, type MigrationResult } from "kysely";
+import * as initial from "./migrations/0001-initial";
+
+/**
+ * Every migration, in order, for PGlite and PostgreSQL alike. Listed statically (no directory scan)
+ * so bundling and tests see exactly the same set. Add new ones at the end; never edit a released one.
+ */
+export const migrations: Record<string, Migration> = {
+  "0001-initial": initial,
+};
 
 /** What a migration run did: the names applied now, in order (empty when already up to date). */
 export interface MigrateResult {

@@ -16,16 +16,13 @@ describe.each(testBackends())("SqlMeetingStore on $name", (backend) => {
     database = await backend.open();
     store = createSqlMeetingStore(database);
   });
-  afterAll(async () => {
-    await store.close();
-  });
+  afterAll(() => store.close());
 
   it("stores events and loads them back exactly, in order, after a given seq", async () => {
     const body = sampleBody(newTenant());
     const created = prepareNewMeeting(body, "m1", "2025-03-10");
     const appended = await store.append(created.input);
     expect(appended.map((e) => e.seq)).toEqual(created.input.events.map((_, i) => i + 1));
-
     const loaded = await store.loadEvents(body.tenantId, "m1");
     expect(loaded).toEqual(appended);
     expect(loaded[0]).toEqual({ seq: 1, at: "2025-03-10T08:00:00.000Z", actor: chair, event: created.input.events[0] });
@@ -64,6 +61,16 @@ describe.each(testBackends())("SqlMeetingStore on $name", (backend) => {
     for (const r of results) if (r.status === "rejected") expect(r.reason).toEqual(new ConcurrencyConflictError(firstSeq + 1));
     const log = await store.loadEvents(body.tenantId, "race");
     expect(log.map((e) => e.seq)).toEqual(Array.from({ length: firstSeq + 1 }, (_, i) => i + 1));
+  });
+
+  it("maps a duplicate seq from the unique key to a conflict, even if the head row were behind", async () => {
+    const body = sampleBody(newTenant());
+    const state = await createMeeting(store, body, "m1", "2025-03-10");
+    await database.db.insertInto("meeting_events").values({ tenant_id: body.tenantId, meeting_id: "m1", seq: state.seq + 1, type: "agenda.published",
+      data: JSON.stringify({ type: "agenda.published" }), actor: JSON.stringify(chair), at: new Date() }).execute();
+    const next = prepareCommands(state, [{ type: "meeting.open" }], new Date());
+    await expect(store.append(next.input)).rejects.toEqual(new ConcurrencyConflictError(state.seq + 1));
+    expect((await store.listMeetings(body.tenantId, body.id))[0]?.status).toBe("planned");
   });
 
   it("keeps tenants apart: the same ids in another tenant see nothing", async () => {

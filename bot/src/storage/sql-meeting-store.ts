@@ -1,9 +1,74 @@
-import type { MeetingStore } from "@paragraf/shared";
-import { bodyQueries } from "./body-store";
+import { BodyVersionConflictError, type Body, type ConversationRef, type MeetingStore } from "@paragraf/shared";
+import { sql, type Kysely } from "kysely";
 import type { Database } from "./database";
 import { eventLog } from "./event-log";
 import { outboxQueries } from "./outbox-store";
 import { readModelQueries } from "./read-models";
+import type { Schema } from "./schema";
+
+type BodyQueries = Pick<MeetingStore, "createBody" | "updateBody" | "getBody" | "listBodies" | "saveConversation" | "getConversation">;
+
+/** Bodies (versioned JSON documents) and saved conversation references, scoped by tenant. */
+function bodyQueries(db: Kysely<Schema>): BodyQueries {
+  return {
+    async createBody(body: Body) {
+      await db.insertInto("bodies").values({ tenant_id: body.tenantId, id: body.id, doc: JSON.stringify(body), version: body.version }).execute();
+    },
+
+    async updateBody(body: Body) {
+      const updated = await db.updateTable("bodies")
+        .set({ doc: JSON.stringify(body), version: body.version, updated_at: new Date() })
+        .where("tenant_id", "=", body.tenantId).where("id", "=", body.id).where("version", "=", body.version - 1)
+        .returning("version")
+        .executeTakeFirst();
+      if (updated) return;
+      const current = await db.selectFrom("bodies").select("version")
+        .where("tenant_id", "=", body.tenantId).where("id", "=", body.id)
+        .executeTakeFirst();
+      if (!current) throw new Error(`body ${body.id} does not exist`);
+      throw new BodyVersionConflictError(current.version);
+    },
+
+    async getBody(tenantId, bodyId) {
+      const row = await db.selectFrom("bodies").select("doc").where("tenant_id", "=", tenantId).where("id", "=", bodyId).executeTakeFirst();
+      return row?.doc;
+    },
+
+    async listBodies(tenantId) {
+      const rows = await db.selectFrom("bodies").select("doc").where("tenant_id", "=", tenantId)
+        .orderBy(sql`doc->>'name'`).orderBy("id")
+        .execute();
+      return rows.map((r) => r.doc);
+    },
+
+    async saveConversation(ref: ConversationRef) {
+      // A later save that does not know the body or meeting keeps the links saved earlier.
+      await db.insertInto("conversation_refs")
+        .values({
+          tenant_id: ref.tenantId, conversation_id: ref.conversationId, body_id: ref.bodyId ?? null, meeting_id: ref.meetingId ?? null,
+          reference: JSON.stringify(ref.reference),
+        })
+        .onConflict((oc) => oc.columns(["tenant_id", "conversation_id"]).doUpdateSet({
+          body_id: sql`coalesce(excluded.body_id, conversation_refs.body_id)`,
+          meeting_id: sql`coalesce(excluded.meeting_id, conversation_refs.meeting_id)`,
+          reference: sql`excluded.reference`,
+          updated_at: new Date(),
+        }))
+        .execute();
+    },
+
+    async getConversation(tenantId, conversationId) {
+      const row = await db.selectFrom("conversation_refs").selectAll()
+        .where("tenant_id", "=", tenantId).where("conversation_id", "=", conversationId)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return {
+        tenantId: row.tenant_id, conversationId: row.conversation_id, reference: row.reference,
+        ...(row.body_id !== null && { bodyId: row.body_id }), ...(row.meeting_id !== null && { meetingId: row.meeting_id }),
+      };
+    },
+  };
+}
 
 /**
  * The MeetingStore over SQL, the same for PGlite and PostgreSQL: bodies, the meeting event logs with

@@ -1,11 +1,13 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { sql } from "kysely";
+import { Kysely, sql } from "kysely";
 import { openDatabase, type Database } from "./database";
+import { migrateToLatest, migrations } from "./migrate";
+import { createPgliteDialect } from "./pglite-dialect";
 
 /** A database backend a storage test suite runs against. */
 export interface TestBackend {
@@ -17,26 +19,26 @@ export interface TestBackend {
   open(options?: { schema?: string; migrate?: boolean }): Promise<Database>;
 }
 
-/** The installed PGlite version, to key the cached template by. */
+/** The installed PGlite version, to key the cached templates by. */
 async function pgliteVersion(): Promise<string> {
   const entry = createRequire(import.meta.url).resolve("@electric-sql/pglite");
   const manifest = JSON.parse(await readFile(join(dirname(entry), "..", "package.json"), "utf8")) as { version?: string };
   return manifest.version ?? "unknown";
 }
 
-/**
- * A dump of a freshly initialised PGlite data directory, cached in the temp dir. Loading it takes about
- * a second where initdb takes several, so each test file starts its in-memory PGlite quickly.
- */
-async function pgliteTemplate(): Promise<Blob> {
-  const file = join(tmpdir(), `paragraf-pglite-template-${await pgliteVersion()}.tar.gz`);
+/** A fingerprint of the migrations' code, so an edited migration never meets a stale template. */
+function migrationsHash(): string {
+  const source = Object.entries(migrations).map(([name, m]) => `${name}\n${String(m.up)}`).join("\n");
+  return createHash("sha256").update(source).digest("hex").slice(0, 16);
+}
+
+/** A PGlite data directory dump cached in the temp dir under `name`, built once by `build`. */
+async function cachedDump(name: string, build: () => Promise<Blob>): Promise<Blob> {
+  const file = join(tmpdir(), `paragraf-pglite-${await pgliteVersion()}-${name}.tar.gz`);
   try {
     return new Blob([await readFile(file)]);
   } catch {
-    const pglite = await PGlite.create("memory://");
-    const dump = await pglite.dumpDataDir("gzip");
-    await pglite.close();
-    const bytes = new Uint8Array(await dump.arrayBuffer());
+    const bytes = new Uint8Array(await (await build()).arrayBuffer());
     const partial = `${file}.${randomUUID()}.partial`;
     await writeFile(partial, bytes);
     await rename(partial, file);
@@ -44,9 +46,33 @@ async function pgliteTemplate(): Promise<Blob> {
   }
 }
 
+/**
+ * Dumps of an initialised (and of a migrated) PGlite data directory. Loading one takes about a second
+ * where initdb takes several, so each test file starts its in-memory PGlite quickly.
+ */
+const freshTemplate = () => cachedDump("fresh", async () => {
+  const pglite = await PGlite.create("memory://");
+  const dump = await pglite.dumpDataDir("gzip");
+  await pglite.close();
+  return dump;
+});
+const migratedTemplate = () => cachedDump(`migrated-${migrationsHash()}`, async () => {
+  const pglite = await PGlite.create("memory://", { loadDataDir: await freshTemplate() });
+  const db = new Kysely<unknown>({ dialect: createPgliteDialect(pglite) });
+  await migrateToLatest(db, "public");
+  const dump = await pglite.dumpDataDir("gzip");
+  await db.destroy();
+  return dump;
+});
+
 const pgliteBackend: TestBackend = {
   name: "pglite",
-  open: async (options) => openDatabase({ dataDir: "memory://", loadDataDir: await pgliteTemplate(), migrate: options?.migrate }),
+  async open(options) {
+    const migrate = options?.migrate !== false;
+    const premigrated = migrate && options?.schema === undefined; // the migrated template has its tables in public
+    const loadDataDir = premigrated ? await migratedTemplate() : await freshTemplate();
+    return openDatabase({ dataDir: "memory://", loadDataDir, migrate: migrate && !premigrated, schema: options?.schema });
+  },
 };
 
 /** PostgreSQL: a fresh random schema per open, dropped again on close. */
