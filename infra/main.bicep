@@ -108,7 +108,7 @@ module vault './modules/key-vault.bicep' = {
     name: 'kv${compactBase}${suffix}'
     location: location
     readerPrincipalId: identity.properties.principalId
-    databaseUrl: 'postgresql://${postgresAdminLogin}:${uriComponent(postgresAdminPassword)}@${postgres.outputs.fqdn}:5432/${databaseName}?sslmode=require'
+    databaseUrl: 'postgresql://${postgresAdminLogin}:${uriComponent(postgresAdminPassword)}@${postgres.outputs.fqdn}:5432/${postgres.outputs.databaseName}?sslmode=require'
   }
 }
 

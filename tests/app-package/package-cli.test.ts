@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
+import { listEnvironments } from "../../appPackage/scripts/env-files";
 import { runPackageCli } from "../../appPackage/scripts/package-cli";
 import { copyProject, repoRoot } from "./project-copy";
 
@@ -16,7 +17,7 @@ afterEach(() => vi.restoreAllMocks());
 
 it("prints usage and exits 2 without an environment", () => {
   expect(runPackageCli([])).toBe(2);
-  expect(output.join("\n")).toMatch(/Usage: npm run package -- <environment\.\.\.>[\s\S]*Environments: dev, local/);
+  expect(output.join("\n")).toMatch(/Usage: npm run package -- <environment\.\.\.>[\s\S]*Environments: .*\bdev\b.*\blocal\b/);
 });
 
 it("rejects an unknown option", () => {
@@ -25,13 +26,13 @@ it("rejects an unknown option", () => {
 });
 
 it("exits 1 naming the environment file that does not exist", () => {
-  expect(runPackageCli(["prod", "--dry-run"])).toBe(1);
-  expect(output.join("\n")).toContain("✗ prod: No environment file env/.env.prod. Known environments: dev, local.");
+  expect(runPackageCli(["nosuch", "--dry-run"])).toBe(1);
+  expect(output.join("\n")).toContain(`✗ nosuch: No environment file env/.env.nosuch. Known environments: ${listEnvironments(repoRoot).join(", ")}.`);
 });
 
 it("validates every environment as a preview", () => {
   expect(runPackageCli(["--all", "--preview", "--dry-run"])).toBe(0);
-  expect(output).toHaveLength(2);
+  expect(output).toHaveLength(listEnvironments(repoRoot).length);
   expect(output[0]).toMatch(/^✓ dev: manifest v1\.\d+ passes the official schema, icons ok → validated only/);
   expect(output[1]).toMatch(/^✓ local: /);
 });
@@ -40,17 +41,17 @@ it("exits 1 naming the missing variables of an unprovisioned environment", () =>
   const copy = copyProject();
   try {
     expect(runPackageCli(["local"], copy.root)).toBe(1);
-    expect(output.join("\n")).toMatch(/^✗ local: the app package is not valid:\n {2}- Missing values in env\/\.env\.local \(or env\/\.env\.local\.user\) for: TEAMS_APP_ID, TAB_ENDPOINT, BOT_ID, TAB_DOMAIN, AAD_APP_CLIENT_ID\.\n {2}.*are written by provisioning: run `atk provision --env local` first,/);
+    expect(output.join("\n")).toMatch(/^✗ local: the app package is not valid:\n {2}- Missing values in env\/\.env\.local \(or env\/\.env\.local\.user\) for: TEAMS_APP_ID, TAB_ENDPOINT, BOT_ID, TAB_DOMAIN, AAD_APP_CLIENT_ID\.\n {2}.*stay empty until the environment is provisioned \(see the comments in env\/\.env\.local\):\n {2}run `atk provision --env local` first,/);
   } finally {
     copy.remove();
   }
 });
 
 it("sets the process exit code when run as the npm script", () => {
-  const run = spawnSync(join(repoRoot, "node_modules/.bin/tsx"), [join(repoRoot, "appPackage/scripts/package-cli.ts"), "prod"], {
+  const run = spawnSync(join(repoRoot, "node_modules/.bin/tsx"), [join(repoRoot, "appPackage/scripts/package-cli.ts"), "nosuch"], {
     cwd: repoRoot,
     encoding: "utf8",
   });
   expect(run.status).toBe(1);
-  expect(run.stderr).toContain("✗ prod: No environment file env/.env.prod.");
+  expect(run.stderr).toContain("✗ nosuch: No environment file env/.env.nosuch.");
 });

@@ -5,6 +5,7 @@ import type { Identity } from "../auth/identity";
 import type { Deps } from "../deps";
 import { errorBody, failWith, toErrorResponse } from "./errors";
 import { registerBodyRoutes } from "./routes/bodies";
+import { registerDevPage } from "./routes/dev-page";
 import { registerDevRoutes, type DevUser } from "./routes/dev";
 import { registerHealthRoutes } from "./routes/health";
 import { registerMeetingCommandRoutes } from "./routes/meeting-commands";
@@ -66,6 +67,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
 
   registerHealthRoutes(app, options.ready);
   registerDevRoutes(app, options.auth, options.devUsers, options.devTenantId ?? "");
+  registerDevPage(app, options.auth.mode === "dev");
   registerBodyRoutes(app, options.deps);
   registerMeetingRoutes(app, options.deps);
   registerMeetingCommandRoutes(app, options.deps);
