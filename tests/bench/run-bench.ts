@@ -4,6 +4,7 @@
  * event append throughput, live fan-out latency (a secretary's write → 25 subscribers in each of
  * 100 concurrent meetings) and resident memory with 100 open meetings. Later issues add rows here.
  */
+import { execFileSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -39,6 +40,7 @@ async function fanout(service: SpawnedService, token: string, backend: string): 
   const meetings = await prepareMeetings(service, token, meetingsCount, "fan");
   const sent = new Map<string, number>();
   const latencies: number[] = [];
+  const writeLatencies: number[] = [];
   const connections: SseConnection[] = [];
   for (const m of meetings) {
     for (let s = 0; s < subscribersPer; s++) {
@@ -62,6 +64,7 @@ async function fanout(service: SpawnedService, token: string, backend: string): 
       sent.set(`${m.id}:${m.seq + 1}`, started);
       const res = await api(service, token, "PUT", `/api/meetings/${m.id}/items/item/decision`, { expectedSeq: m.seq, decision: { outcome: "decided", clauses: [`att besluta ${n}`] } });
       if (res.status !== 200) throw new Error(`write: ${res.status}`);
+      writeLatencies.push(performance.now() - started);
       m.seq = res.json.seq as number;
       writes++;
       await new Promise((r) => setTimeout(r, Math.max(0, 1000 - (performance.now() - started))));
@@ -74,7 +77,9 @@ async function fanout(service: SpawnedService, token: string, backend: string): 
   const p50 = percentile(latencies, 50);
   const p99 = percentile(latencies, 99);
   const label = `${meetingsCount} meetings × ${subscribersPer} subscribers`;
+  writeLatencies.sort((a, b) => a - b);
   return [
+    { metric: `write round trip p50 / p99 (${writes} writes)`, backend, value: `${percentile(writeLatencies, 50).toFixed(1)} / ${percentile(writeLatencies, 99).toFixed(1)} ms`, budget: "—", verdict: "measured" },
     { metric: `fan-out latency p50 (${label})`, backend, value: `${p50.toFixed(1)} ms`, budget: "—", verdict: "measured" },
     { metric: `fan-out latency p99 (${label})`, backend, value: `${p99.toFixed(1)} ms`, budget: "< 50 ms", verdict: p99 < 50 ? "ok" : "OVER" },
     { metric: "fan-out deliveries (received / expected)", backend, value: `${latencies.length} / ${expected}`, budget: "all", verdict: latencies.length === expected ? "ok" : "MISSING" },
@@ -84,7 +89,7 @@ async function fanout(service: SpawnedService, token: string, backend: string): 
 
 async function runBackend(name: string, env: Record<string, string>): Promise<Row[]> {
   const dataDir = await mkdtemp(join(tmpdir(), "paragraf-bench-"));
-  const service = await spawnService({ DATA_DIR: dataDir, SEED_DEMO: "true", ...env });
+  const service = await spawnService({ DATA_DIR: dataDir, SEED_DEMO: "true", ...env }, { built: true });
   try {
     const token = await spawnedToken();
     const rows = [await throughput(service, token, name), ...(await fanout(service, token, name))];
@@ -107,6 +112,7 @@ function print(rows: Row[]): void {
 
 async function main(): Promise<void> {
   const rows: Row[] = [];
+  execFileSync(process.execPath, ["bot/build.mjs"], { stdio: "inherit" });
   console.log(`Paragraf benchmark — ${new Date().toISOString()} — node ${process.version}`);
   rows.push(...(await runBackend("pglite", { DATABASE_URL: "" })));
   if (process.env.DATABASE_URL) rows.push(...(await runBackend("postgres", { DATABASE_URL: process.env.DATABASE_URL, DATABASE_SCHEMA: freshSchema() })));

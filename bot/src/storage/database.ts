@@ -1,4 +1,7 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { PGlite, types as pgliteTypes } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
@@ -43,11 +46,33 @@ const DATE_OID = 1082;
 /** Dates stay `YYYY-MM-DD` text on both drivers (no time zone shifts through JS Date). */
 const keepText = (value: string) => value;
 
+/**
+ * PGlite's start parameters: its defaults, but with fsync on (a commit reaches the disk before the
+ * answer) and small buffers (the embedded database serves one service, not a server's load).
+ */
+const pgliteStartParams = [
+  "--single", "-O", "-j", "-c", "search_path=public", "-c", "exit_on_error=false", "-c", "log_checkpoints=false",
+  "-c", "max_worker_processes=0", "-c", "max_parallel_workers=0", "-c", "max_parallel_workers_per_gather=0", "-c", "io_method=sync",
+  "-c", "max_parallel_maintenance_workers=0", "-c", "fsync=on", "-c", "shared_buffers=16MB", "-c", "work_mem=4MB", "-c", "temp_buffers=4MB",
+];
+
+/** Creates a new PGlite data directory in a child process (see pglite-initdb.mjs). */
+async function initdbInChild(dir: string): Promise<void> {
+  const script = fileURLToPath(new URL("./pglite-initdb.mjs", import.meta.url));
+  await new Promise<void>((resolve, reject) => {
+    execFile(process.execPath, [script, dir], (error, _stdout, stderr) =>
+      error ? reject(new Error(`PGlite initdb failed: ${stderr || error.message}`)) : resolve());
+  });
+}
+
 async function openPglite(options: OpenDatabaseOptions, schema: string): Promise<Database> {
   const memory = options.dataDir.startsWith("memory://");
   const dir = memory ? "memory://" : join(options.dataDir, "pglite");
   if (!memory) await mkdir(dir, { recursive: true });
-  const pglite = await PGlite.create(dir, { parsers: { [pgliteTypes.DATE]: keepText }, loadDataDir: options.loadDataDir });
+  if (!memory && !options.loadDataDir && !existsSync(join(dir, "PG_VERSION"))) await initdbInChild(dir);
+  const pglite = await PGlite.create(dir, {
+    parsers: { [pgliteTypes.DATE]: keepText }, loadDataDir: options.loadDataDir, startParams: pgliteStartParams,
+  });
   if (schema !== "public") {
     await pglite.exec(`create schema if not exists "${schema}"; set search_path to "${schema}"`);
   }

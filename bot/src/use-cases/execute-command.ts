@@ -33,6 +33,6 @@ export async function executeCommand(options: {
     events: decided.value, projection: projectMeeting(next), outbox: outboxJobsFor(state, next, stored),
   });
   deps.meetings.remember(next);
-  await deps.hub.announce(identity.tenantId, meetingId, next.seq);
+  await deps.hub.announce(identity.tenantId, meetingId, appended);
   return { seq: next.seq, events: appended };
 }

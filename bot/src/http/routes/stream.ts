@@ -29,9 +29,9 @@ export function registerStreamRoutes(app: FastifyInstance, deps: Deps, auth: Aut
       "x-accel-buffering": "no",
     });
     res.write(`retry: 2000\n: connected after ${after}\n\n`);
-    const send = (e: StoredEvent) => {
+    const send = (e: StoredEvent, json: string) => {
       if (res.destroyed) throw new Error("stream closed");
-      res.write(`id: ${e.seq}\nevent: meeting-event\ndata: ${JSON.stringify(e)}\n\n`);
+      res.write(`id: ${e.seq}\nevent: meeting-event\ndata: ${json}\n\n`);
     };
     const unsubscribe = deps.hub.subscribe(identity.tenantId, meetingId, { lastSeq: after, send });
     const heartbeat = setInterval(() => res.write(": ping\n\n"), heartbeatMs);
