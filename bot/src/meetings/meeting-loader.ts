@@ -4,6 +4,8 @@ import { foldEvents, type MeetingState, type MeetingStore } from "@paragraf/shar
 export interface MeetingLoader {
   /** The current state, or undefined when the meeting does not exist for this tenant. */
   load(tenantId: string, meetingId: string): Promise<MeetingState | undefined>;
+  /** The cached state without asking storage (may be behind another instance's writes). */
+  cached(tenantId: string, meetingId: string): MeetingState | undefined;
   /** Remembers a state the caller just produced by appending. */
   remember(state: MeetingState): void;
 }
@@ -22,6 +24,7 @@ export function createMeetingLoader(store: MeetingStore, maxEntries = 1000): Mee
   };
   return {
     remember,
+    cached: (tenantId, meetingId) => cache.get(key(tenantId, meetingId)),
     async load(tenantId, meetingId) {
       const cached = cache.get(key(tenantId, meetingId));
       const events = await store.loadEvents(tenantId, meetingId, cached?.seq ?? 0);

@@ -35,15 +35,16 @@ export async function writeProjection(trx: Transaction<Schema>, input: AppendInp
     .where("tenant_id", "=", tenantId).where("id", "=", meetingId)
     .execute();
   const keys = { tenant_id: tenantId, meeting_id: meetingId, body_id: bodyId };
-  await trx.deleteFrom("decision_log").where("tenant_id", "=", tenantId).where("meeting_id", "=", meetingId).execute();
-  if (projection.decisions.length > 0) {
+  const changed = input.changed ?? { decisions: true, assignments: true };
+  if (changed.decisions) await trx.deleteFrom("decision_log").where("tenant_id", "=", tenantId).where("meeting_id", "=", meetingId).execute();
+  if (changed.decisions && projection.decisions.length > 0) {
     await trx.insertInto("decision_log").values(projection.decisions.map((d) => ({
       ...keys, item_id: d.itemId, paragraph: d.paragraph, meeting_date: d.meetingDate, title: d.title,
       outcome: d.outcome, clauses: JSON.stringify(d.clauses), status: d.status,
     }))).execute();
   }
-  await trx.deleteFrom("assignment_log").where("tenant_id", "=", tenantId).where("meeting_id", "=", meetingId).execute();
-  if (projection.assignments.length > 0) {
+  if (changed.assignments) await trx.deleteFrom("assignment_log").where("tenant_id", "=", tenantId).where("meeting_id", "=", meetingId).execute();
+  if (changed.assignments && projection.assignments.length > 0) {
     await trx.insertInto("assignment_log").values(projection.assignments.map((a, position) => ({
       ...keys, item_id: a.itemId, assignment_id: a.assignmentId, position, paragraph: a.paragraph, meeting_date: a.meetingDate,
       owner: a.owner, owner_person_id: a.ownerPersonId, task: a.task, due: a.due,

@@ -31,6 +31,8 @@ export interface AppendInput {
   events: MeetingEvent[];
   /** Read-model rows after these events (from `projectMeeting`). */
   projection: MeetingProjection;
+  /** Which row sets differ from the stored ones; omitted means both are rewritten. */
+  changed?: { decisions: boolean; assignments: boolean };
   outbox?: OutboxJobInput[];
 }
 
