@@ -1,12 +1,8 @@
-// Builds the tab into tab/dist, which the service serves at `/` (bot/src/http/routes/tab-static.ts).
+// Builds the tab (run in tab/, as `npm run build -w tab` does) into tab/dist, which the service serves at `/` (bot/src/http/routes/tab-static.ts).
 // JSX through esbuild's automatic runtime: no Babel plugin needed.
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 
-const root = fileURLToPath(new URL(".", import.meta.url));
-
 export default defineConfig({
-  root,
   base: "/",
   esbuild: { jsx: "automatic" },
   build: {
@@ -15,6 +11,13 @@ export default defineConfig({
     target: "es2022",
     sourcemap: true,
     chunkSizeWarningLimit: 800,
+    rollupOptions: {
+      // Fluent's "use client" directives and zod's comment placement are harmless in a client bundle.
+      onwarn(warning, warn) {
+        if (warning.code === "MODULE_LEVEL_DIRECTIVE" || warning.code === "INVALID_ANNOTATION" || warning.code === "SOURCEMAP_ERROR") return;
+        warn(warning);
+      },
+    },
   },
   server: { proxy: { "/api": "http://127.0.0.1:3978" } },
 });

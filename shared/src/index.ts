@@ -13,3 +13,4 @@ export * from "./domain/plan-meeting";
 export * from "./domain/projections";
 export * from "./ports/meeting-store";
 export * from "./contracts/api";
+export * from "./protocol/index";

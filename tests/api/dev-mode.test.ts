@@ -53,10 +53,18 @@ describe("local dev mode on the embedded defaults", () => {
     expect(write.status).toBe(403);
   });
 
-  it("serves the dev page, labelled as dev mode", async () => {
-    const res = await app.server.inject({ method: "GET", url: "/" });
+  it("serves the tab at / (its page labels dev mode in the browser), never cached", async () => {
+    const res = await app.server.inject({ method: "GET", url: "/?devUser=dev-secretary" });
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain("Utvecklingsläge / Dev mode");
+    expect(res.headers["content-type"]).toContain("text/html");
+    expect(res.headers["cache-control"]).toBe("no-cache");
+    expect(res.body).toMatch(/<div id="root"><\/div>|npm run build/);
+  });
+
+  it("tells the tab who the token belongs to", async () => {
+    const me = await call(app, "GET", "/api/me", await tokenOf("dev-chair"));
+    expect(me.json).toEqual({ tenantId: expect.any(String), userId: "dev-chair", name: "Astrid Lindqvist", mode: "dev" });
+    expect((await call(app, "GET", "/api/me")).status).toBe(401);
   });
 
   it("does not seed twice on a restart with the same data", async () => {

@@ -5,12 +5,14 @@ import type { Identity } from "../auth/identity";
 import type { Deps } from "../deps";
 import { errorBody, failWith, toErrorResponse } from "./errors";
 import { registerBodyRoutes } from "./routes/bodies";
-import { registerDevPage } from "./routes/dev-page";
 import { registerDevRoutes, type DevUser } from "./routes/dev";
 import { registerHealthRoutes } from "./routes/health";
+import { registerMeRoutes } from "./routes/me";
 import { registerMeetingCommandRoutes } from "./routes/meeting-commands";
 import { registerMeetingRoutes } from "./routes/meetings";
+import { registerProtocolRoutes } from "./routes/protocol";
 import { registerStreamRoutes } from "./routes/stream";
+import { registerTabStatic } from "./routes/tab-static";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -67,10 +69,12 @@ export function buildServer(options: ServerOptions): FastifyInstance {
 
   registerHealthRoutes(app, options.ready);
   registerDevRoutes(app, options.auth, options.devUsers, options.devTenantId ?? "");
-  registerDevPage(app, options.auth.mode === "dev");
+  registerTabStatic(app);
+  registerMeRoutes(app);
   registerBodyRoutes(app, options.deps);
   registerMeetingRoutes(app, options.deps);
   registerMeetingCommandRoutes(app, options.deps);
+  registerProtocolRoutes(app, options.deps);
   registerStreamRoutes(app, options.deps, options.auth);
   return app;
 }

@@ -5,10 +5,11 @@ export const en: Strings = {
   appName: "Paragraf",
   loading: "Loading …",
   retry: "Try again",
+  dismiss: "Dismiss",
   errorTitle: "Something went wrong",
   devMode: {
     banner: "Dev mode",
-    bannerDetail: "Local sign-in as a demo user, not for production. Teams was not found.",
+    bannerDetail: "Outside Teams: local sign-in as a demo user, not for production.",
     chooseUser: "Sign in as a demo user",
     signedInAs: (name) => `Signed in as ${name}`,
     switchUser: "Switch user",
@@ -47,6 +48,7 @@ export const en: Strings = {
     open: "Open item", reopen: "Reopen", close: "Close item", selected: "Selected item", added: "Added during the meeting",
   },
   decision: {
+    att: "that",
     heading: "Decision",
     bodyDecides: (body) => `${body} decides`,
     clause: (n) => `att-clause ${n}`,
@@ -60,7 +62,9 @@ export const en: Strings = {
     invalid: "The decision is saved once it is complete.",
     draftKept: "Your unsaved draft is kept in this browser.",
   },
-  assignments: { heading: "Assignments", owner: "Who", task: "What", due: "By", add: "Add assignment", remove: (task) => `Remove assignment ${task}`, none: "No assignments." },
+  assignments: {
+    removeShort: "Remove",
+    heading: "Assignments", owner: "Who", task: "What", due: "By", add: "Add assignment", remove: (task) => `Remove assignment ${task}`, none: "No assignments." },
   reservations: {
     heading: "Reservations and conflicts of interest", person: "Member", reservation: "Reservation", conflict: "Conflict of interest",
     addReservation: "Record reservation", addConflict: "Record conflict of interest", motivation: "Motivation (optional)",
@@ -68,6 +72,7 @@ export const en: Strings = {
     withdraw: (name) => `Remove for ${name}`, none: "No reservations or conflicts.",
   },
   attendance: {
+    substituteFor: "Substitute for",
     heading: "Attendance", present: "Present", absent: "Absent", partial: "Partly", unmarked: "Not marked", from: "From §", to: "To §",
     summary: (present, total) => `${present} of ${total} present`, statusOf: (name) => `Attendance of ${name}`,
   },
@@ -77,6 +82,12 @@ export const en: Strings = {
   },
   stage: { title: "Stage", share: "Share to stage", shareFailed: "Could not share to the stage.", decisions: "Decisions", upNext: "Up next" },
   builder: {
+    up: "Up",
+    down: "Down",
+    withdrawShort: "Withdraw",
+    editItem: (title) => `Edit ${title}`,
+    addOtherHint: "New items go before any other business; items raised at the meeting go under any other business below.",
+    removeAttachment: (n) => `Remove attachment ${n}`,
     title: "Agenda", addItem: "Add item", addOther: "Add under any other business", edit: "Edit", save: "Save", cancel: "Cancel",
     moveUp: (title) => `Move ${title} up`, moveDown: (title) => `Move ${title} down`, withdraw: (title) => `Withdraw ${title}`,
     kind: "Kind", itemTitle: "Title", presenters: "Presenters (comma separated)", background: "Background",

@@ -5,10 +5,11 @@ export const sv = {
   appName: "Paragraf",
   loading: "Laddar …",
   retry: "Försök igen",
+  dismiss: "Stäng",
   errorTitle: "Något gick fel",
   devMode: {
     banner: "Utvecklingsläge",
-    bannerDetail: "Lokal inloggning som demoanvändare, inte för produktion. Teams hittades inte.",
+    bannerDetail: "Utanför Teams: lokal inloggning som demoanvändare, inte för produktion.",
     chooseUser: "Logga in som demoanvändare",
     signedInAs: (name: string) => `Inloggad som ${name}`,
     switchUser: "Byt användare",
@@ -68,6 +69,7 @@ export const sv = {
     added: "Tillagt under mötet",
   },
   decision: {
+    att: "att",
     heading: "Beslut",
     bodyDecides: (body: string) => `${body} beslutar`,
     clause: (n: number) => `att-sats ${n}`,
@@ -82,6 +84,7 @@ export const sv = {
     draftKept: "Ditt osparade utkast finns kvar i den här webbläsaren.",
   },
   assignments: {
+    removeShort: "Ta bort",
     heading: "Uppdrag",
     owner: "Vem",
     task: "Vad",
@@ -104,6 +107,7 @@ export const sv = {
     none: "Inga reservationer eller jäv.",
   },
   attendance: {
+    substituteFor: "Ersätter",
     heading: "Närvaro",
     present: "Närvarande",
     absent: "Frånvarande",
@@ -130,6 +134,12 @@ export const sv = {
     upNext: "Näst på tur",
   },
   builder: {
+    up: "Upp",
+    down: "Ned",
+    withdrawShort: "Stryk",
+    editItem: (title: string) => `Redigera ${title}`,
+    addOtherHint: "Nya ärenden läggs före övriga frågor; ärenden som väcks under mötet läggs till under övriga frågor nedan.",
+    removeAttachment: (n: number) => `Ta bort bilaga ${n}`,
     title: "Föredragningslista",
     addItem: "Lägg till ärende",
     addOther: "Lägg till under övriga frågor",

@@ -1,0 +1,91 @@
+import { Spinner, Tab, TabList } from "@fluentui/react-components";
+import type { MeetingState } from "@paragraf/shared";
+import { lazy, Suspense, useCallback, useState } from "react";
+import { CommandsProvider } from "../../app/notices";
+import { viewParam, type View } from "../../app/prefs";
+import { useSession } from "../../app/session";
+import { useMeetingLive } from "../../app/use-meeting-live";
+import { ErrorState } from "../../components/ErrorState/ErrorState";
+import { MeetingHeader } from "../../components/MeetingHeader/MeetingHeader";
+import { useStrings } from "../../i18n/i18n";
+import type { LiveSnapshot, MeetingLive } from "../../live/meeting-live";
+import { MeetingPicker } from "../MeetingPicker/MeetingPicker";
+import { SidePanel } from "../SidePanel/SidePanel";
+import { useMeetingShellStyles } from "./MeetingShell.styles";
+
+const Stage = lazy(() => import("../Stage/Stage").then((m) => ({ default: m.Stage })));
+const AgendaBuilder = lazy(() => import("../AgendaBuilder/AgendaBuilder").then((m) => ({ default: m.AgendaBuilder })));
+const AfterMeeting = lazy(() => import("../AfterMeeting/AfterMeeting").then((m) => ({ default: m.AfterMeeting })));
+
+/** What every meeting view gets: the folded meeting, the live snapshot and the live connection. */
+export interface MeetingViewProps {
+  meeting: MeetingState;
+  snapshot: LiveSnapshot;
+  live: MeetingLive;
+}
+
+/** The meeting pages: picks the meeting (`?meeting=` or a list) and the view for the Teams frame. */
+export function MeetingShell(props: { stageOnly: boolean }) {
+  const params = new URLSearchParams(location.search);
+  const [meetingId, setMeetingId] = useState(params.get("meeting") ?? undefined);
+  const pick = useCallback((id: string) => {
+    const url = new URL(location.href);
+    url.searchParams.set("meeting", id);
+    history.replaceState(null, "", url);
+    setMeetingId(id);
+  }, []);
+  if (!meetingId) return <MeetingPicker bodyId={params.get("body") ?? undefined} onPick={pick} />;
+  return <MeetingView meetingId={meetingId} stageOnly={props.stageOnly} />;
+}
+
+function defaultView(frame: string | undefined, meeting: MeetingState): View {
+  if (frame === "sidePanel") return "panel";
+  if (frame === "meetingStage") return "stage";
+  if (!frame || meeting.status === "open") return "panel";
+  return meeting.status === "planned" ? "builder" : "after";
+}
+
+function MeetingView(props: { meetingId: string; stageOnly: boolean }) {
+  const styles = useMeetingShellStyles();
+  const { t } = useStrings();
+  const session = useSession();
+  const { snapshot, live } = useMeetingLive(props.meetingId);
+  const frame = session.teams?.frameContext;
+  const [view, setView] = useState<View | undefined>(viewParam(new URLSearchParams(location.search)));
+
+  if (snapshot.phase === "loading") return <div className={styles.centre}><Spinner label={t.loading} /></div>;
+  if (snapshot.phase === "error" || !snapshot.meeting) return <ErrorState error={snapshot.error} onRetry={() => void live.start()} />;
+  const meeting = snapshot.meeting;
+  const viewProps: MeetingViewProps = { meeting, snapshot, live };
+  if (props.stageOnly || frame === "meetingStage") {
+    return <Suspense fallback={<Spinner />}><Stage {...viewProps} /></Suspense>;
+  }
+  const fixed = frame === "sidePanel";
+  const current = fixed ? "panel" : view ?? defaultView(frame, meeting);
+  const choose = (v: View) => {
+    const url = new URL(location.href);
+    url.searchParams.set("view", v);
+    history.replaceState(null, "", url);
+    setView(v);
+  };
+  return (
+    <CommandsProvider live={live}>
+      <div className={styles.root}>
+        <MeetingHeader meeting={meeting} online={snapshot.online} roles={snapshot.roles} />
+        {!fixed && (
+          <TabList className={styles.tabs} selectedValue={current} onTabSelect={(_e, d) => choose(d.value as View)} size="small">
+            {(["panel", "builder", "after", "stage"] as const).map((v) => <Tab key={v} value={v}>{t.views[v]}</Tab>)}
+          </TabList>
+        )}
+        <div className={styles.body}>
+          <Suspense fallback={<div className={styles.centre}><Spinner label={t.loading} /></div>}>
+            {current === "panel" && <SidePanel {...viewProps} />}
+            {current === "builder" && <AgendaBuilder {...viewProps} />}
+            {current === "after" && <AfterMeeting {...viewProps} />}
+            {current === "stage" && <Stage {...viewProps} />}
+          </Suspense>
+        </div>
+      </div>
+    </CommandsProvider>
+  );
+}
