@@ -4,6 +4,8 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { pino, type Logger } from "pino";
 import type { Clock, Ids } from "@paragraf/shared";
+import { createAgentAdapter } from "./agent/agent-adapter";
+import { ParagrafAgent } from "./agent/paragraf-agent";
 import { createAuthenticator, type Authenticator } from "./auth/authenticator";
 import type { Config } from "./config";
 import type { Deps } from "./deps";
@@ -47,6 +49,12 @@ async function devSecret(config: Config): Promise<Uint8Array> {
 export async function createApp(config: Config, logger?: Logger): Promise<App> {
   const log = logger ?? pino({ level: config.logLevel, base: { service: "paragraf" } });
   await mkdir(config.dataDir, { recursive: true });
+  // Authentication first: a forbidden combination (dev sign-in in production) stops before anything opens.
+  const auth = createAuthenticator({
+    nodeEnv: config.nodeEnv,
+    entra: config.entra,
+    dev: config.dev ? { tenantId: config.dev.tenantId, secret: await devSecret(config) } : undefined,
+  });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema });
   const store = createSqlMeetingStore(database);
   const bus = await createEventBus(database);
@@ -55,16 +63,15 @@ export async function createApp(config: Config, logger?: Logger): Promise<App> {
   const ids: Ids = { next: () => randomUUID() };
   const deps: Deps = { store, bus, hub, meetings: createMeetingLoader(store), clock, ids, log };
 
-  const auth = createAuthenticator({
-    nodeEnv: config.nodeEnv,
-    entra: config.entra,
-    dev: config.dev ? { tenantId: config.dev.tenantId, secret: await devSecret(config) } : undefined,
-  });
   const seeded = config.dev && config.seedDemo ? await seedDemo(deps, config.dev.tenantId) : undefined;
   if (seeded?.seeded) log.info({ meetingId: seeded.meetingId }, "seeded demo body and meeting");
 
+  const agent = {
+    adapter: createAgentAdapter(config),
+    agent: new ParagrafAgent({ deps, publicUrl: config.publicUrl, devTenantId: config.dev?.tenantId }),
+  };
   const server = buildServer({
-    deps, auth, logger: log, maxBodyBytes: config.maxBodyBytes, devUsers: config.dev ? demoUsers : [], devTenantId: config.dev?.tenantId,
+    agent, deps, auth, logger: log, maxBodyBytes: config.maxBodyBytes, devUsers: config.dev ? demoUsers : [], devTenantId: config.dev?.tenantId,
     ready: async () => {
       await store.listBodies("__readyz__");
       return true;

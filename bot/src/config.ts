@@ -20,6 +20,10 @@ const EnvSchema = z.object({
   DEV_TENANT_ID: z.string().min(1).default("7a1f0000-0000-4000-8000-00000000d3e0"),
   DEV_TOKEN_SECRET: z.string().min(32).optional(),
   SEED_DEMO: bool.optional(),
+  // The bot's Entra app (Agents SDK naming, as App Service and the toolkit set them).
+  clientId: z.string().min(1).optional(),
+  clientSecret: z.string().min(1).optional(),
+  tenantId: z.string().min(1).optional(),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
 });
 
@@ -37,6 +41,8 @@ export interface Config {
   dev?: { tenantId: string; secret?: string };
   seedDemo: boolean;
   maxBodyBytes: number;
+  /** The bot's app registration; absent means anonymous activities (local dev only). */
+  bot?: { clientId: string; clientSecret?: string; tenantId?: string };
 }
 
 /** Parses an environment into Config; throws an Error listing every bad value. */
@@ -56,7 +62,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         jwksUrl: e.ENTRA_JWKS_URL,
       }
     : undefined;
+  if (!e.clientId && e.NODE_ENV === "production") {
+    throw new Error("Invalid configuration:\n  clientId: the bot's app id is required in production (anonymous bot activities are for local dev only)");
+  }
   return {
+    bot: e.clientId ? { clientId: e.clientId, clientSecret: e.clientSecret, tenantId: e.tenantId } : undefined,
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,

@@ -12,6 +12,7 @@ import { freshSchema } from "../support/backends";
 import { openSse, type SseConnection } from "../support/sse-client";
 import { spawnService, spawnedToken, type SpawnedService } from "../support/spawn-service";
 import { api, percentile, prepareMeetings, rssMb } from "./bench-setup";
+import { tabBudgetRows } from "../tab/support/tab-bench";
 import { protocolRows } from "./protocol-bench";
 
 interface Row { metric: string; backend: string; value: string; budget: string; verdict: string }
@@ -118,6 +119,7 @@ async function main(): Promise<void> {
   rows.push(...(await runBackend("pglite", { DATABASE_URL: "" })));
   if (process.env.DATABASE_URL) rows.push(...(await runBackend("postgres", { DATABASE_URL: process.env.DATABASE_URL, DATABASE_SCHEMA: freshSchema() })));
   else console.log("PostgreSQL rows not run: DATABASE_URL is unset.");
+  rows.push(...(await tabBudgetRows()));
   rows.push(...(await protocolRows()));
   print(rows);
 }

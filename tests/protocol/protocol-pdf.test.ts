@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { canonicalJson, type ProtocolDocument } from "@paragraf/shared";
@@ -72,15 +73,32 @@ describe.runIf(hasPoppler)("protocol PDF (poppler-utils)", () => {
     poppler("pdftoppm", "-r", "80", "-png", file, `${out}/${g.name}`);
   });
 
-  it("renders a sealed protocol to the same bytes every time (fixed creation date and ids)", async () => {
+  it("renders a sealed protocol to the same bytes every time, in this process and in a fresh one", async () => {
     const g = goldens[0]!;
     const document = g.document(g.script());
     expect(document.record.status).toBe("sealed");
     const a = await renderProtocolPdf(document, { creationDate: sealedAt(document) });
+    for (const other of goldens.slice(1)) await renderProtocolPdf(other.document(other.script()), { creationDate: new Date() });
     const b = await renderProtocolPdf(g.document(g.script()), { creationDate: sealedAt(document) });
     expect(Buffer.compare(a, b)).toBe(0);
+    const fresh = `${out}/${g.name}-fresh-process.pdf`;
+    execFileSync(process.execPath, ["--import", "tsx", "tests/protocol/render-golden.ts", g.name, fresh], { stdio: "inherit" });
+    expect(Buffer.compare(readFileSync(fresh), a)).toBe(0);
     const meta = poppler("pdfinfo", "-isodates", `${out}/${g.name}.pdf`);
     expect(meta).toContain(`CreationDate:    ${document.record.sealedAt?.replace(/\.000Z$/, "Z")}`);
+  });
+
+  it("renders the English wording from the same catalogue", async () => {
+    for (const g of goldens) await renderProtocolPdf(g.document(g.script()), { creationDate: new Date() });
+    const document = goldens[1]!.script().document({ lang: "en" });
+    const file = `${out}/contested-en.pdf`;
+    writeFileSync(file, await renderProtocolPdf(document, { creationDate: sealedAt(document) }));
+    const text = poppler("pdftotext", "-enc", "UTF-8", file, "-");
+    expect(missingInOrder(bodyText(text, document), expectedText(document))).toBeUndefined();
+    expect(text).toContain("Page 1 of");
+    expect(text).toContain("Samråd vård och omsorg decides to table the item.");
+    expect(poppler("pdfinfo", file)).toMatch(/Tagged:\s+yes/);
+    expect(readFileSync(file).toString("latin1")).toContain("/Lang (en-GB)");
   });
 
   it("lays out a 100-paragraph meeting without losing text to overflow", async () => {

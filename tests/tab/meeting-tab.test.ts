@@ -30,14 +30,20 @@ describe.runIf(hasChromium)("the meeting tab in a browser", () => {
     await service?.close();
   });
 
-  const open = async (user: string, query = "", viewport = { width: 320, height: 900 }): Promise<Page> => {
+  const open = async (user: string, query = "", viewport = { width: 320, height: 900 }, options: { blockStream?: boolean } = {}): Promise<Page> => {
     const context = await browser.newContext({ viewport, locale: "sv-SE" });
     contexts.push(context);
     const page = await context.newPage();
+    if (options.blockStream) await page.route("**/stream?**", (route) => route.abort());
     await page.goto(`${service.base}/?devUser=${user}&meeting=demo-meeting${query}`);
-    await page.locator("[data-testid=live-indicator][data-online=true]").first().waitFor({ timeout: 15_000 });
+    if (options.blockStream) await page.getByTestId("side-panel").waitFor({ timeout: 15_000 });
+    else await page.locator("[data-testid=live-indicator][data-online=true]").first().waitFor({ timeout: 15_000 });
     return page;
   };
+  const meetingNow = async () =>
+    ((await (await fetch(`${service.base}/api/meetings/demo-meeting`, { headers: { authorization: `Bearer ${await tokenOf("dev-member")}` } })).json()) as {
+      meeting: { attendance: Record<string, { status: string }>; agendaChanges: { kind: string; title: string }[]; items: { title: string; decision?: { clauses: string[] } }[] };
+    }).meeting;
   const tokenOf = async (userId: string) =>
     ((await (await fetch(`${service.base}/api/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ userId }) })).json()) as { token: string }).token;
 
@@ -113,10 +119,58 @@ describe.runIf(hasChromium)("the meeting tab in a browser", () => {
     await expect.poll(() => member.getByTestId("side-panel").getAttribute("data-seq")).toBe(secretarySeq);
   }, 60_000);
 
+  it("redoes a stale editor's change on the latest version, and offers a conflicting decision instead of overwriting it", async () => {
+    const chair = await open("dev-chair", "", { width: 320, height: 900 }, { blockStream: true });
+    await chair.getByTestId("decision-editor").waitFor();
+    await secretary.getByTestId("clause-0").fill("anta den reviderade länsöverenskommelsen om egenvård med ändringar");
+    await secretary.locator("[data-testid=save-state][data-state=saved]").waitFor({ timeout: 10_000 });
+
+    await chair.getByTestId("clause-1").fill("uppdra åt ordföranden att informera samrådet");
+    const conflict = chair.getByTestId("decision-conflict");
+    await conflict.waitFor({ timeout: 10_000 });
+    await expect(conflict.textContent()).resolves.toContain("med ändringar");
+    expect((await meetingNow()).items.find((i) => i.title.startsWith("Reviderad"))?.decision?.clauses[1]).toContain("socialchefsnätverket");
+    await conflict.getByRole("button", { name: "Behåll min text" }).click();
+    await expect.poll(async () => (await meetingNow()).items.find((i) => i.title.startsWith("Reviderad"))?.decision?.clauses, { timeout: 10_000 })
+      .toEqual(["anta den reviderade länsöverenskommelsen om egenvård", "uppdra åt ordföranden att informera samrådet"]);
+    await expect.poll(() => secretary.getByTestId("clause-1").inputValue(), { timeout: 10_000 }).toBe("uppdra åt ordföranden att informera samrådet");
+
+    // The chair is behind again (the stream is blocked): a non-conflicting change is retried on the latest state.
+    await secretary.getByLabel("Vem").fill("Henrik Sundqvist");
+    await secretary.getByLabel("Vad").fill("fjärde uppdraget");
+    await secretary.getByRole("button", { name: "Lägg till uppdrag" }).click();
+    await secretary.getByTestId("assignments").getByText("fjärde uppdraget").first().waitFor();
+    await chair.getByRole("button", { name: "Närvaro" }).click();
+    await chair.getByLabel("Närvaro för Johan Nyström").selectOption("present");
+    await expect.poll(async () => (await meetingNow()).attendance["p-johan"]?.status, { timeout: 10_000 }).toBe("present");
+    expect(await chair.getByTestId("notice").count()).toBe(0);
+    await chair.context().close();
+  }, 60_000);
+
+  it("adds an item under övriga frågor that everyone sees, recorded as an agenda change", async () => {
+    await secretary.getByRole("tab", { name: "Dagordning" }).click();
+    await secretary.getByRole("button", { name: "Publicera dagordningen" }).click();
+    await secretary.getByText("Ändringar efter publicering antecknas i protokollet.").waitFor();
+    const other = secretary.locator("section", { has: secretary.getByRole("heading", { name: "Lägg till under övriga frågor" }) });
+    await other.getByLabel("Rubrik").fill("Lokaler för hösten");
+    await other.getByRole("button", { name: "Lägg till under övriga frågor" }).click();
+    await member.getByTestId("agenda-list").getByText("Lokaler för hösten").waitFor({ timeout: 10_000 });
+    const items = await member.getByTestId("agenda-list").locator("li").allTextContents();
+    expect(items.findIndex((t) => t.includes("Lokaler för hösten"))).toBe(items.findIndex((t) => t.includes("Övriga frågor")) + 1);
+    expect((await meetingNow()).agendaChanges).toContainEqual(expect.objectContaining({ kind: "added", title: "Lokaler för hösten" }));
+    await secretary.getByRole("button", { name: "Flytta upp Lokaler för hösten" }).click();
+    await expect.poll(async () => {
+      const now = await member.getByTestId("agenda-list").locator("li").allTextContents();
+      return now.findIndex((t) => t.includes("Lokaler för hösten")) - now.findIndex((t) => t.includes("Övriga frågor"));
+    }, { timeout: 10_000 }).toBe(-1);
+    await secretary.screenshot({ path: `${shots}/agenda-builder-320.png`, fullPage: true });
+    await secretary.getByRole("tab", { name: "Sidopanel" }).click();
+  }, 60_000);
+
   it("shows the stage view live, in Swedish and English", async () => {
     for (const lang of ["sv", "en"]) {
       const stage = await open("dev-member", `&view=stage&lang=${lang}`, { width: 1280, height: 720 });
-      await stage.getByTestId("stage-current").getByText("uppdra åt socialchefsnätverket", { exact: false }).waitFor();
+      await stage.getByTestId("stage-current").getByText("uppdra åt ordföranden", { exact: false }).waitFor();
       await stage.screenshot({ path: `${shots}/stage-${lang}.png` });
     }
     const english = await open("dev-secretary", "&lang=en");

@@ -1,5 +1,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { Logger } from "pino";
+import type { CloudAdapter } from "@microsoft/agents-hosting";
+import type { ParagrafAgent } from "../agent/paragraf-agent";
 import type { Authenticator } from "../auth/authenticator";
 import type { Identity } from "../auth/identity";
 import type { Deps } from "../deps";
@@ -11,6 +13,7 @@ import { registerMeRoutes } from "./routes/me";
 import { registerMeetingCommandRoutes } from "./routes/meeting-commands";
 import { registerMeetingRoutes } from "./routes/meetings";
 import { registerProtocolRoutes } from "./routes/protocol";
+import { registerMessagesRoute } from "./routes/messages";
 import { registerStreamRoutes } from "./routes/stream";
 import { registerTabStatic } from "./routes/tab-static";
 
@@ -22,6 +25,7 @@ declare module "fastify" {
 
 /** Everything the HTTP layer needs. */
 export interface ServerOptions {
+  agent?: { adapter: CloudAdapter; agent: ParagrafAgent };
   deps: Deps;
   auth: Authenticator;
   logger: Logger;
@@ -76,5 +80,6 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   registerMeetingCommandRoutes(app, options.deps);
   registerProtocolRoutes(app, options.deps);
   registerStreamRoutes(app, options.deps, options.auth);
+  if (options.agent) registerMessagesRoute(app, options.agent.adapter, options.agent.agent);
   return app;
 }

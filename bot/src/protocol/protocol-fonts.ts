@@ -21,15 +21,32 @@ function fontDir(): string {
 
 let parsed: ProtocolFonts | undefined;
 
-/**
- * The fonts, read and parsed once per process: parsing a TrueType file costs ~30 ms, and PDFKit
- * accepts a parsed font, so every document after the first only subsets what it uses.
- */
-export function protocolFonts(): ProtocolFonts {
+/** The fonts parsed once per process (parsing a TrueType file costs ~30 ms). */
+function parsedFonts(): ProtocolFonts {
   if (!parsed) {
     const dir = fontDir();
     const load = (file: string) => create(new Uint8Array(readFileSync(`${dir}${file}`)));
     parsed = { regular: load(files.regular), semibold: load(files.semibold), italic: load(files.italic) };
   }
   return parsed;
+}
+
+/**
+ * A per-document view of a parsed font: it shares the parsed tables but has its own glyph cache and
+ * layout engine. fontkit fixes a glyph's code points the first time the glyph is made, so a cache
+ * shared across documents let one document's glyphs (made without code points) spoil another's
+ * ToUnicode map and made the bytes depend on what the process rendered before.
+ */
+function freshView(font: Font): Font {
+  const view = Object.create(font) as Font & { _glyphs: Record<number, unknown> };
+  view._glyphs = {};
+  const engine = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(font) as object, "_layoutEngine");
+  if (engine?.get) Object.defineProperty(view, "_layoutEngine", { configurable: true, get: engine.get });
+  return view;
+}
+
+/** The fonts for one document: shared parsing, fresh glyph state. */
+export function protocolFonts(): ProtocolFonts {
+  const f = parsedFonts();
+  return { regular: freshView(f.regular), semibold: freshView(f.semibold), italic: freshView(f.italic) };
 }

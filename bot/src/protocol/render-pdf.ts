@@ -145,7 +145,8 @@ function signaturePage(doc: Doc, root: Struct, document: ProtocolDocument): void
     para(doc, `${labels.hashLabel}:`, { font: fonts.semibold, gap: 1 });
     para(doc, hash.match(/.{1,8}/g)?.join(" ") ?? hash, { size: type.body, gap: 10 });
   });
-  tagged(doc, sect, "P", () => para(doc, `${record.statusLabel}${record.version > 0 ? ` · version ${record.version}` : ""}`, { font: fonts.semibold, colour: record.status === "sealed" ? colour.heading : colour.draft, gap: 8 }));
+  const status = [record.statusLabel, record.version > 0 ? `version ${record.version}` : "", record.sealedAtText ?? ""].filter((t) => t).join(" · ");
+  tagged(doc, sect, "P", () => para(doc, status, { font: fonts.semibold, colour: record.status === "sealed" ? colour.heading : colour.draft, gap: 8 }));
   for (const s of content.justering.signatories) {
     const signature = record.signatures.find((x) => x.personId === s.personId);
     ensureSpace(doc, 5 * (type.body + 5));

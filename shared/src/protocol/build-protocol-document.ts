@@ -63,11 +63,12 @@ function buildContent(state: MeetingState, body: Pick<Body, "settings">, w: Prot
     documentTypeLabel: w.documentType[documentType],
     bodyName,
     jointWith: joint.map((j) => j.bodyName),
-    subtitle: d.title,
+    // A meeting title that only repeats the body's name says nothing the title does not.
+    subtitle: d.title && !bodyName.toLowerCase().includes(d.title.toLowerCase()) ? d.title : undefined,
     meetingId: state.id,
     date: d.date,
     fields,
-    attendance: [...attendanceOf(state, w, joint.length > 0), ...joint.flatMap((j) => jointAttendance(j, w))],
+    attendance: withJointBodies(attendanceOf(state, w, joint.length > 0), joint.flatMap((j) => jointAttendance(j, w))),
     paragraphs: activeItems(state).map((item) => paragraphOf(state, item, numbers, bodyName, w)),
     justering: {
       heading: w.justering,
@@ -146,6 +147,12 @@ function attendanceOf(state: MeetingState, w: ProtocolWording, joint: boolean): 
       kind, heading: w.attendance[kind], ...(joint && (kind === "present" || kind === "absent") ? { bodyName: state.bodyName } : {}),
       people: lists[kind].map((p) => attendeeOf(state, p, w)),
     }));
+}
+
+/** Puts the co-hosting bodies' attendance right after the host body's present and absent lists. */
+function withJointBodies(host: AttendanceSection[], guests: AttendanceSection[]): AttendanceSection[] {
+  const split = host.findIndex((s) => s.kind !== "present" && s.kind !== "absent");
+  return split < 0 ? [...host, ...guests] : [...host.slice(0, split), ...guests, ...host.slice(split)];
 }
 
 function jointAttendance(j: JointBody, w: ProtocolWording): AttendanceSection[] {
@@ -252,6 +259,6 @@ function buildRecord(state: MeetingState, w: ProtocolWording): ProtocolRecord {
   }));
   return {
     status, statusLabel: w.status[status], version: p.version, signatures,
-    ...(p.sealedAt ? { sealedAt: p.sealedAt } : {}), ...(status !== "draft" && p.hash ? { sentHash: p.hash } : {}),
+    ...(p.sealedAt ? { sealedAt: p.sealedAt, sealedAtText: `${stockholmTime(p.sealedAt)} (Europe/Stockholm)` } : {}), ...(status !== "draft" && p.hash ? { sentHash: p.hash } : {}),
   };
 }

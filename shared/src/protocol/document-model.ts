@@ -113,6 +113,8 @@ export interface ProtocolRecord {
   version: number;
   signatures: SignatureLine[];
   sealedAt?: string;
+  /** The sealing time in Swedish time, as printed. */
+  sealedAtText?: string;
   /** The hash sent for justering, when one was. */
   sentHash?: string;
 }

@@ -22,28 +22,32 @@ type Boot =
   | { phase: "booting" }
   | { phase: "signIn"; users: DevUser[] }
   | { phase: "noSignIn" }
-  | { phase: "ready"; session: Session; devUser?: DevUser; users?: DevUser[] }
+  | { phase: "ready"; session: Session; devUser?: DevUser }
   | { phase: "error"; error: unknown };
 
 /** Connects to Teams or falls back to the labelled dev mode, then signs in. Never leaves a blank page. */
 async function boot(params: URLSearchParams): Promise<Boot> {
+  const meetingId = params.get("meeting") ?? undefined;
   const teams = await connectTeams();
-  if (teams) return { phase: "ready", session: await openSession("teams", teams.getAuthToken, teams) };
-  const users = await listDevUsers();
-  if (!users) return { phase: "noSignIn" };
+  if (teams) return { phase: "ready", session: await openSession("teams", teams.getAuthToken, { teams, meetingId }) };
   const chosen = chosenDevUser(params);
-  const user = users.find((u) => u.userId === chosen);
-  if (!user) return { phase: "signIn", users };
-  let minted = await devToken(user.userId);
+  const minted = chosen ? await devToken(chosen).catch(() => undefined) : undefined;
+  if (!minted) {
+    const users = await listDevUsers();
+    return users ? { phase: "signIn", users } : { phase: "noSignIn" };
+  }
+  const user = minted.user;
+  let token = minted.token;
   let expires = Date.now() + 11 * 3600_000;
   const getToken = async () => {
     if (Date.now() > expires) {
-      minted = await devToken(user.userId);
+      token = (await devToken(user.userId)).token;
       expires = Date.now() + 11 * 3600_000;
     }
-    return minted.token;
+    return token;
   };
-  return { phase: "ready", session: await openSession("dev", getToken), devUser: user, users };
+  const me = { tenantId: "", userId: user.userId, name: user.name, mode: "dev" as const };
+  return { phase: "ready", session: await openSession("dev", getToken, { me, meetingId }), devUser: user };
 }
 
 /** The tab: host connection, theme, language, sign-in and the page for the current path. */

@@ -1,4 +1,4 @@
-import { MeResponseSchema, type Actor } from "@paragraf/shared";
+import { MeResponseSchema, type Actor, type MeetingResponse } from "@paragraf/shared";
 import { createContext, useContext } from "react";
 import type { z } from "zod";
 import { createApi, type Api } from "../api/api-client";
@@ -14,13 +14,21 @@ export interface Session {
   me: Me;
   actor: Actor;
   teams?: TeamsInfo;
+  /** The meeting named in the URL, requested while signing in to save a round trip on first render. */
+  prefetched?: { meetingId: string; response: Promise<MeetingResponse> };
 }
 
-/** Builds a session over a token source and asks the service who the token belongs to. */
-export async function openSession(mode: Session["mode"], getToken: () => Promise<string>, teams?: TeamsInfo): Promise<Session> {
+/**
+ * Builds a session over a token source. Asks the service who the token belongs to unless the sign-in
+ * already said (dev mode), and starts loading the URL's meeting meanwhile.
+ */
+export async function openSession(mode: Session["mode"], getToken: () => Promise<string>, options: { teams?: TeamsInfo; me?: Me; meetingId?: string } = {}): Promise<Session> {
   const api = createApi(getToken);
-  const me = MeResponseSchema.parse(await api.get("/api/me"));
-  return { mode, api, me, actor: { userId: me.userId, name: me.name }, teams };
+  const { meetingId } = options;
+  const prefetched = meetingId ? { meetingId, response: api.get<MeetingResponse>(`/api/meetings/${encodeURIComponent(meetingId)}`) } : undefined;
+  prefetched?.response.catch(() => undefined);
+  const me = options.me ?? MeResponseSchema.parse(await api.get("/api/me"));
+  return { mode, api, me, actor: { userId: me.userId, name: me.name }, teams: options.teams, prefetched };
 }
 
 export const SessionContext = createContext<Session | undefined>(undefined);

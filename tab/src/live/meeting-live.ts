@@ -33,7 +33,12 @@ export class MeetingLive {
   private catching?: Promise<void>;
   private stopped = false;
 
-  constructor(private readonly api: Api, readonly meetingId: string, private readonly actor: Actor) {}
+  constructor(
+    private readonly api: Api,
+    readonly meetingId: string,
+    private readonly actor: Actor,
+    private prefetched?: Promise<MeetingResponse>,
+  ) {}
 
   /** The current snapshot (stable between changes, for useSyncExternalStore). */
   get = (): LiveSnapshot => this.snapshot;
@@ -56,7 +61,9 @@ export class MeetingLive {
   /** Loads the meeting and starts following its stream. */
   async start(): Promise<void> {
     try {
-      const res = await this.api.get<MeetingResponse>(this.path());
+      const pending = this.prefetched;
+      this.prefetched = undefined;
+      const res = await (pending ?? this.api.get<MeetingResponse>(this.path()));
       const meeting = res.meeting as unknown as MeetingState;
       this.setMeeting(meeting);
       this.set({ phase: "ready" });

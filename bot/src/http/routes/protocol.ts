@@ -7,7 +7,7 @@ import type { Deps } from "../../deps";
 import { renderProtocolDocx } from "../../protocol/render-docx";
 import { renderProtocolHtml } from "../../protocol/render-html";
 import { renderProtocolPdf } from "../../protocol/render-pdf";
-import { loadProtocol, loadSealedProtocol } from "../../use-cases/render-protocol";
+import { loadProtocol, renderSealedProtocolPdf } from "../../use-cases/render-protocol";
 import { failWith } from "../errors";
 import { identityOf } from "../server";
 
@@ -46,13 +46,12 @@ export function registerProtocolRoutes(app: FastifyInstance, deps: Deps): void {
     const { meetingId, file } = VersionFileParamsSchema.parse(req.params);
     const match = /^(\d{1,6})\.pdf$/.exec(file);
     if (!match) return failWith("notFound");
-    const loaded = await loadSealedProtocol({ deps, identity: identityOf(req), meetingId, version: Number(match[1]) });
-    const pdf = await renderProtocolPdf(loaded.document, { creationDate: loaded.creationDate });
-    return withHash(reply, loaded.document)
-      .header("x-paragraf-hash-verified", String(loaded.verified === true))
+    const sealed = await renderSealedProtocolPdf({ deps, tenantId: identityOf(req).tenantId, meetingId, version: Number(match[1]) });
+    return withHash(reply, sealed.document)
+      .header("x-paragraf-hash-verified", String(sealed.verified))
       .header("cache-control", "private, max-age=31536000, immutable")
       .type("application/pdf")
-      .header("content-disposition", `inline; filename="${fileName(loaded.document, "pdf", Number(match[1]))}"`)
-      .send(pdf);
+      .header("content-disposition", `inline; filename="${fileName(sealed.document, "pdf", Number(match[1]))}"`)
+      .send(sealed.pdf);
   });
 }

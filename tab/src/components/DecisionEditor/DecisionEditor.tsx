@@ -30,6 +30,9 @@ export function DecisionEditor(props: { meeting: MeetingState; item: AgendaItem 
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const latest = useRef(draft);
   latest.current = draft;
+  const sent = useRef<Decision | undefined>(undefined);
+  const server = useRef(item.decision);
+  server.current = item.decision;
 
   const dirty = () => !sameDecision(toDecision(latest.current), base.current) && !(base.current === undefined && !isSavable(latest.current));
 
@@ -51,8 +54,15 @@ export function DecisionEditor(props: { meeting: MeetingState; item: AgendaItem 
 
   const save = useCallback(async () => {
     clearTimeout(timer.current);
+    timer.current = undefined;
     const decision = toDecision(latest.current);
     if (theirs) return;
+    // Someone else's change arrived since this draft started: offer the choice, never send over it.
+    const known = [base.current, decision, sent.current];
+    if (!known.some((d) => sameDecision(server.current, d))) {
+      setTheirs(server.current);
+      return;
+    }
     if (sameDecision(decision, base.current)) {
       dropDraft(meeting.id, item.id);
       setState("saved");
@@ -64,6 +74,7 @@ export function DecisionEditor(props: { meeting: MeetingState; item: AgendaItem 
     }
     setState("saving");
     const startedFrom = base.current;
+    sent.current = decision;
     const result = await run({ type: "decision.record", itemId: item.id, decision }, (s, original) => {
       const now = s.items.find((i) => i.id === item.id)?.decision;
       return sameDecision(now, startedFrom) || sameDecision(now, decision) ? original : undefined;
@@ -79,13 +90,12 @@ export function DecisionEditor(props: { meeting: MeetingState; item: AgendaItem 
     } else setState("unsaved");
   }, [item.id, meeting.id, run, theirs]);
 
-  // Flush a pending save when the editor goes away (another item chosen, panel closed).
+  // Flush a pending save when the editor goes away (another item chosen); the kept draft covers a closed panel.
+  const saveRef = useRef(save);
+  saveRef.current = save;
   useEffect(() => () => {
-    if (timer.current) {
-      clearTimeout(timer.current);
-      void save();
-    }
-  }, [save]);
+    if (timer.current) void saveRef.current();
+  }, []);
 
   const change = (patch: Partial<Draft>) => {
     const next = { ...latest.current, ...patch };
@@ -94,14 +104,14 @@ export function DecisionEditor(props: { meeting: MeetingState; item: AgendaItem 
     keepDraft(meeting.id, item.id, { draft: next, base: base.current ?? null });
     setState("unsaved");
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => void save(), saveDelayMs);
+    timer.current = setTimeout(() => void saveRef.current(), saveDelayMs);
   };
   const setClause = (i: number, text: string) => change({ clauses: draft.clauses.map((c, j) => (j === i ? text : c)) });
 
   const keepMine = () => {
     base.current = theirs;
     setTheirs(undefined);
-    setTimeout(() => void save(), 0);
+    setTimeout(() => void saveRef.current(), 0);
   };
   const useTheirs = () => {
     base.current = theirs;

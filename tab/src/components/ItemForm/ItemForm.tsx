@@ -46,7 +46,7 @@ export function ItemForm(props: { initial?: ItemContent; submitLabel: string; on
   return (
     <form className={styles.root} onSubmit={(e) => { e.preventDefault(); void submit(); }} data-testid="item-form">
       <Field label={t.builder.kind} size="small">
-        <Select value={form.kind} onChange={(_e, d) => set({ kind: d.value as ItemKind })}>
+        <Select className={styles.select} value={form.kind} onChange={(_e, d) => set({ kind: d.value as ItemKind })}>
           {ItemKindSchema.options.map((k) => <option key={k} value={k}>{t.itemKind[k]}</option>)}
         </Select>
       </Field>

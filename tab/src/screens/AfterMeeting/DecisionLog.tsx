@@ -44,7 +44,7 @@ export function DecisionLog(props: { bodyId: string }) {
           </Field>
         </div>
         {error ? <ErrorState error={error} /> : !data ? <Spinner size="small" label={t.loading} /> : data.decisions.length === 0 ? <Text italic>{t.after.empty}</Text> : (
-          <div className={styles.tableWrap}>
+          <div className={styles.tableWrap} tabIndex={0} role="region" aria-labelledby="log-h">
             <Table size="small" aria-labelledby="log-h">
               <TableHeader><TableRow>
                 <TableHeaderCell>{t.after.date}</TableHeaderCell><TableHeaderCell>{t.after.paragraph}</TableHeaderCell>
@@ -66,7 +66,7 @@ export function DecisionLog(props: { bodyId: string }) {
       <section className={styles.section} aria-labelledby="alog-h">
         <h2 className={styles.heading} id="alog-h">{t.after.assignmentLog}</h2>
         {data && (data.assignments.length === 0 ? <Text italic>{t.after.empty}</Text> : (
-          <div className={styles.tableWrap}>
+          <div className={styles.tableWrap} tabIndex={0} role="region" aria-labelledby="alog-h">
             <Table size="small" aria-labelledby="alog-h">
               <TableHeader><TableRow>
                 <TableHeaderCell>{t.after.date}</TableHeaderCell><TableHeaderCell>{t.after.paragraph}</TableHeaderCell>

@@ -11,5 +11,6 @@ export const useAgendaBuilderStyles = makeStyles({
   small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   withdrawn: { textDecorationLine: "line-through", color: tokens.colorNeutralForeground3 },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  compact: { minWidth: 0, paddingInline: tokens.spacingHorizontalS },
   row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
 });

@@ -70,17 +70,18 @@ export function AgendaBuilder({ meeting, snapshot }: MeetingViewProps) {
                 <Text className={mergeClasses(styles.itemTitle, item.status === "withdrawn" && styles.withdrawn)}>{item.title}</Text>
                 <span />
                 <Text className={styles.small}>
-                  {t.itemKind[item.kind]}{item.presenters.length ? ` · ${item.presenters.join(", ")}` : ""}{item.attachments.length ? ` · ${t.agenda.attachments}: ${item.attachments.length}` : ""}
+                  {[t.itemKind[item.kind] === item.title ? "" : t.itemKind[item.kind], item.presenters.join(", "), item.attachments.length ? `${t.agenda.attachments}: ${item.attachments.length}` : ""]
+                    .filter(Boolean).join(" · ")}
                 </Text>
                 {item.status !== "pending" && <><span /><span><ItemStatusChip status={item.status} size="small" /></span></>}
               </div>
               {editable && item.status !== "withdrawn" && editing !== item.id && (
                 <div className={styles.buttons}>
-                  <Button size="small" disabled={busy || index === 0} onClick={() => move(item, -1)} aria-label={t.builder.moveUp(item.title)}>{t.builder.up}</Button>
-                  <Button size="small" disabled={busy || index === meeting.items.length - 1} onClick={() => move(item, 1)} aria-label={t.builder.moveDown(item.title)}>{t.builder.down}</Button>
-                  <Button size="small" onClick={() => setEditing(item.id)} aria-label={t.builder.editItem(item.title)}>{t.builder.edit}</Button>
+                  <Button size="small" className={styles.compact} disabled={busy || index === 0} onClick={() => move(item, -1)} aria-label={t.builder.moveUp(item.title)}>{t.builder.up}</Button>
+                  <Button size="small" className={styles.compact} disabled={busy || index === meeting.items.length - 1} onClick={() => move(item, 1)} aria-label={t.builder.moveDown(item.title)}>{t.builder.down}</Button>
+                  <Button size="small" className={styles.compact} onClick={() => setEditing(item.id)} aria-label={t.builder.editItem(item.title)}>{t.builder.edit}</Button>
                   {item.status === "pending" && (
-                    <Button size="small" disabled={busy} onClick={() => void run({ type: "agenda.withdrawItem", itemId: item.id })} aria-label={t.builder.withdraw(item.title)}>{t.builder.withdrawShort}</Button>
+                    <Button size="small" className={styles.compact} disabled={busy} onClick={() => void run({ type: "agenda.withdrawItem", itemId: item.id })} aria-label={t.builder.withdraw(item.title)}>{t.builder.withdrawShort}</Button>
                   )}
                 </div>
               )}

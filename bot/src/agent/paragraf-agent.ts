@@ -1,0 +1,97 @@
+import { TeamsActivityHandler } from "@microsoft/agents-hosting-extensions-teams";
+import type { TurnContext } from "@microsoft/agents-hosting";
+import type { Activity } from "@microsoft/agents-activity";
+import type { Deps } from "../deps";
+import { agendaCard, decisionsCard, statusCard } from "./cards/meeting-cards";
+import { helpCard, noticeCard, welcomeCard } from "./cards/help-cards";
+import { parseCommand } from "./commands";
+
+/** What the agent needs besides the use-case dependencies. */
+export interface AgentOptions {
+  deps: Deps;
+  publicUrl: string;
+  /** In local dev mode every activity belongs to the dev tenant (the Playground's tenant is a mock). */
+  devTenantId?: string;
+}
+
+type Reply = Parameters<TurnContext["sendActivity"]>[0];
+const cardReply = (attachment: ReturnType<typeof welcomeCard>): Reply => ({ type: "message", attachments: [attachment] }) as unknown as Reply;
+
+/** The tenant an activity belongs to: from Teams' channel data, never from user text. */
+export function tenantOf(activity: Activity, devTenantId?: string): string | undefined {
+  if (devTenantId) return devTenantId;
+  const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
+  return activity.conversation?.tenantId ?? channelData?.tenant?.id;
+}
+
+/**
+ * Paragraf's bot: remembers the conversations it is in, welcomes, and answers the chat commands
+ * from the meeting the conversation is linked to. Card posts that follow meeting events go through
+ * the outbox, not through here.
+ */
+export class ParagrafAgent extends TeamsActivityHandler {
+  constructor(private readonly options: AgentOptions) {
+    super();
+    const welcome = async (context: TurnContext, next: () => Promise<void>) => {
+      const botId = context.activity.recipient?.id;
+      if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) {
+        await this.remember(context);
+        await context.sendActivity(cardReply(welcomeCard(this.tabUrl())));
+      }
+      await next();
+    };
+    // Teams routes conversation updates to its own event; other channels (the Playground's webchat) to the generic one.
+    this.onTeamsMembersAddedEvent((_members, _team, context, next) => welcome(context, next));
+    this.onMembersAdded(welcome);
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.remember(context);
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      await this.remember(context);
+      await context.sendActivity(await this.answer(context));
+      await next();
+    });
+  }
+
+  private tabUrl(meetingId?: string): string {
+    return meetingId ? `${this.options.publicUrl}/?meeting=${encodeURIComponent(meetingId)}` : this.options.publicUrl;
+  }
+
+  /** Saves (or refreshes) the conversation reference so outbox jobs can post here later. */
+  private async remember(context: TurnContext, link?: { bodyId: string; meetingId: string }): Promise<void> {
+    const tenantId = tenantOf(context.activity, this.options.devTenantId);
+    const conversationId = context.activity.conversation?.id;
+    if (!tenantId || !conversationId) return;
+    const reference = context.activity.getConversationReference() as unknown as Record<string, unknown>;
+    await this.options.deps.store.saveConversation({ tenantId, conversationId, reference, ...(link ?? {}) });
+  }
+
+  private async answer(context: TurnContext): Promise<Reply> {
+    const { deps } = this.options;
+    const tenantId = tenantOf(context.activity, this.options.devTenantId);
+    const conversationId = context.activity.conversation?.id ?? "";
+    if (!tenantId) return cardReply(noticeCard("Jag kan inte avgöra vilken organisation chatten tillhör.", "I cannot tell which organisation this chat belongs to."));
+    const command = parseCommand(context.activity.text ?? "");
+    if (command.kind === "help") return cardReply(helpCard());
+    if (command.kind === "unknown") {
+      return cardReply(noticeCard(`Jag förstod inte ”${command.text}”. Skriv hjälp för kommandona.`, "I did not understand that. Type help for the commands."));
+    }
+    if (command.kind === "link") {
+      const bodyId = await deps.store.meetingBody(tenantId, command.meetingId);
+      if (!bodyId) return cardReply(noticeCard("Mötet finns inte i er organisation.", "That meeting does not exist in your organisation."));
+      await this.remember(context, { bodyId, meetingId: command.meetingId });
+      return cardReply(noticeCard("Chatten är kopplad till mötet. Skriv agenda för dagordningen.", "This chat is linked to the meeting. Type agenda for the agenda."));
+    }
+    const linked = await deps.store.getConversation(tenantId, conversationId);
+    const state = linked?.meetingId ? await deps.meetings.load(tenantId, linked.meetingId) : undefined;
+    if (!state) {
+      return cardReply(noticeCard("Chatten är inte kopplad till något möte ännu. Lägg till fliken Paragraf i mötet eller skriv koppla ‹mötes-id›.",
+        "This chat is not linked to a meeting yet. Add the Paragraf tab to the meeting or type link ‹meeting id›."));
+    }
+    const url = this.tabUrl(state.id);
+    if (command.kind === "agenda") return cardReply(agendaCard(state, url));
+    if (command.kind === "decisions") return cardReply(decisionsCard(state, url));
+    return cardReply(statusCard(state, url));
+  }
+}

@@ -1,0 +1,82 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp, type App } from "../../bot/src/composition-root";
+import { parseConfig } from "../../bot/src/config";
+import { startStubConnector } from "../support/stub-connector";
+
+describe("the bot in a meeting chat (Agents SDK, anonymous local mode)", () => {
+  let app: App;
+  let dataDir: string;
+  let connector: Awaited<ReturnType<typeof startStubConnector>>;
+  let n = 0;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "paragraf-bot-"));
+    app = await createApp(parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" }), pino({ level: "silent" }));
+    connector = await startStubConnector();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await connector?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const activity = (extra: Record<string, unknown>) => ({
+    id: `in-${++n}`, channelId: "msteams", serviceUrl: connector.url, timestamp: new Date().toISOString(),
+    from: { id: "29:user-1", name: "Elin Strand", aadObjectId: "dev-secretary" },
+    recipient: { id: "28:paragraf-bot", name: "Paragraf" },
+    conversation: { id: "19:meeting_demo@thread.v2", conversationType: "groupChat", tenantId: "teams-tenant" },
+    channelData: { tenant: { id: "teams-tenant" } },
+    ...extra,
+  });
+  const send = async (extra: Record<string, unknown>) => {
+    const before = connector.sent.length;
+    const res = await app.server.inject({ method: "POST", url: "/api/messages", payload: activity(extra) });
+    expect(res.statusCode, res.body).toBeLessThan(300);
+    return connector.sent.slice(before);
+  };
+  const cardText = (card: Record<string, unknown>) => JSON.stringify(card);
+
+  it("welcomes when added to the chat and remembers the conversation", async () => {
+    const sent = await send({ type: "conversationUpdate", membersAdded: [{ id: "28:paragraf-bot" }] });
+    expect(sent).toHaveLength(1);
+    expect(decodeURIComponent(sent[0]!.path)).toMatch(/^\/v3\/conversations\/19:meeting_demo@thread\.v2\/activities/);
+    expect(cardText(sent[0]!.body.attachments![0]!.content)).toContain("Jag lägger in dagordningen");
+  });
+
+  it("asks to be linked before it answers about a meeting", async () => {
+    const [reply] = await send({ type: "message", text: "agenda" });
+    expect(cardText(reply!.body.attachments![0]!.content)).toContain("inte kopplad");
+  });
+
+  it("links to a meeting by id, then answers agenda, beslut and status from it", async () => {
+    const [linked] = await send({ type: "message", text: "koppla demo-meeting" });
+    expect(cardText(linked!.body.attachments![0]!.content)).toContain("kopplad till mötet");
+    const [agenda] = await send({ type: "message", text: "<at>Paragraf</at> dagordning" });
+    const card = agenda!.body.attachments![0]!.content as { version: string; body: unknown[] };
+    expect(card.version).toBe("1.5");
+    expect(cardText(card)).toContain("§ 46");
+    expect(cardText(card)).toContain("Reviderad länsöverenskommelse om egenvård");
+    const [decisions] = await send({ type: "message", text: "beslut" });
+    expect(cardText(decisions!.body.attachments![0]!.content)).toContain("Inga beslut ännu");
+    const [status] = await send({ type: "message", text: "status" });
+    expect(cardText(status!.body.attachments![0]!.content)).toContain("Planerat / Planned");
+  });
+
+  it("refuses to link to a meeting that does not exist, and explains unknown commands", async () => {
+    const [missing] = await send({ type: "message", text: "koppla no-such-meeting" });
+    expect(cardText(missing!.body.attachments![0]!.content)).toContain("finns inte");
+    const [unknown] = await send({ type: "message", text: "sjung en sång" });
+    expect(cardText(unknown!.body.attachments![0]!.content)).toContain("hjälp");
+    const [help] = await send({ type: "message", text: "help" });
+    expect(cardText(help!.body.attachments![0]!.content)).toContain("koppla");
+  });
+
+  it("answers 400 to something that is not an activity", async () => {
+    const res = await app.server.inject({ method: "POST", url: "/api/messages", payload: { hello: "world" } });
+    expect(res.statusCode).toBe(400);
+  });
+});
