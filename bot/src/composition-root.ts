@@ -5,7 +5,10 @@ import type { FastifyInstance } from "fastify";
 import { pino, type Logger } from "pino";
 import type { Clock, Ids } from "@paragraf/shared";
 import { createAgentAdapter } from "./agent/agent-adapter";
+import { cardJobHandlers } from "./agent/card-jobs";
+import { createCardSender } from "./agent/card-sender";
 import { ParagrafAgent } from "./agent/paragraf-agent";
+import { createOutboxWorker, type OutboxWorker } from "./outbox/outbox-worker";
 import { createAuthenticator, type Authenticator } from "./auth/authenticator";
 import type { Config } from "./config";
 import type { Deps } from "./deps";
@@ -26,7 +29,9 @@ export interface App {
   config: Config;
   dialect: "pglite" | "postgres";
   demoMeetingId?: string;
-  /** Starts listening; resolves with the bound address. */
+  /** The outbox worker (started by `listen` unless disabled in config). */
+  worker: OutboxWorker;
+  /** Starts listening and the outbox worker; resolves with the bound address. */
   listen(): Promise<string>;
   /** Stops accepting, closes streams, the bus and the database. */
   close(): Promise<void>;
@@ -70,6 +75,8 @@ export async function createApp(config: Config, logger?: Logger): Promise<App> {
     adapter: createAgentAdapter(config),
     agent: new ParagrafAgent({ deps, publicUrl: config.publicUrl, devTenantId: config.dev?.tenantId }),
   };
+  const sender = createCardSender({ adapter: agent.adapter, store, botAppId: config.bot?.clientId });
+  const worker = createOutboxWorker({ store, log, clock, handlers: cardJobHandlers({ deps, sender, publicUrl: config.publicUrl }) });
   const server = buildServer({
     agent, deps, auth, logger: log, maxBodyBytes: config.maxBodyBytes, devUsers: config.dev ? demoUsers : [], devTenantId: config.dev?.tenantId,
     ready: async () => {
@@ -80,8 +87,14 @@ export async function createApp(config: Config, logger?: Logger): Promise<App> {
 
   return {
     server, deps, auth, config, dialect: database.dialect, demoMeetingId: config.dev && config.seedDemo ? "demo-meeting" : undefined,
-    listen: () => server.listen({ port: config.port, host: config.host }),
+    worker,
+    async listen() {
+      const address = await server.listen({ port: config.port, host: config.host });
+      if (config.runWorker) worker.start();
+      return address;
+    },
     async close() {
+      await worker.stop();
       hub.close();
       await server.close();
       await bus.close();

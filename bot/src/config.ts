@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   clientId: z.string().min(1).optional(),
   clientSecret: z.string().min(1).optional(),
   tenantId: z.string().min(1).optional(),
+  RUN_WORKER: bool.optional(),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
 });
 
@@ -41,6 +42,8 @@ export interface Config {
   dev?: { tenantId: string; secret?: string };
   seedDemo: boolean;
   maxBodyBytes: number;
+  /** Whether this instance runs the outbox worker (every instance may; claims never overlap). */
+  runWorker: boolean;
   /** The bot's app registration; absent means anonymous activities (local dev only). */
   bot?: { clientId: string; clientSecret?: string; tenantId?: string };
 }
@@ -79,6 +82,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     dev: entra ? undefined : { tenantId: e.DEV_TENANT_ID, secret: e.DEV_TOKEN_SECRET },
     seedDemo: e.SEED_DEMO ?? !entra,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    runWorker: e.RUN_WORKER ?? true,
   };
 }
 

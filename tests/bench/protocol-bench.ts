@@ -32,7 +32,7 @@ export async function protocolRows(): Promise<Row[]> {
   const ours = median(times);
   const rows: Row[] = [{
     metric: `protocol → tagged PDF/A, 20 paragraphs (${pages} pages), warm, median of 30`, backend: "in-process",
-    value: `${ours.toFixed(1)} ms`, budget: "< 120 ms", verdict: ours < 120 ? "ok" : "OVER",
+    value: `${ours.toFixed(1)} ms (fastest ${Math.min(...times).toFixed(1)} ms)`, budget: "< 120 ms", verdict: ours < 120 ? "ok" : "OVER",
   }];
   const office = ["libreoffice", "soffice"].find((cmd) => spawnSync(cmd, ["--version"]).error === undefined);
   if (!office) {

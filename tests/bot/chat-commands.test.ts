@@ -15,7 +15,7 @@ describe("the bot in a meeting chat (Agents SDK, anonymous local mode)", () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), "paragraf-bot-"));
-    app = await createApp(parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" }), pino({ level: "silent" }));
+    app = await createApp(parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" }), pino({ level: process.env.TEST_LOG ?? "silent" }));
     connector = await startStubConnector();
   });
   afterAll(async () => {
@@ -73,6 +73,42 @@ describe("the bot in a meeting chat (Agents SDK, anonymous local mode)", () => {
     expect(cardText(unknown!.body.attachments![0]!.content)).toContain("hjälp");
     const [help] = await send({ type: "message", text: "help" });
     expect(cardText(help!.body.attachments![0]!.content)).toContain("koppla");
+  });
+
+  it("posts a decision card when an item closes and updates the same message on a correction", async () => {
+    const token = (await app.server.inject({ method: "POST", url: "/api/dev/token", payload: { userId: "dev-secretary" } })).json().token as string;
+    const api = async (method: string, url: string, body?: unknown) => {
+      const res = await app.server.inject({ method: method as "POST", url, headers: { authorization: `Bearer ${token}` }, ...(body ? { payload: body as object } : {}) });
+      return res.json() as { seq: number; meeting: { items: { id: string; title: string }[] } };
+    };
+    let { seq, meeting } = await api("GET", "/api/meetings/demo-meeting");
+    const item = meeting.items.find((i) => i.title.startsWith("Reviderad"))!;
+    for (const [path, body] of [
+      ["/open", {}],
+      [`/items/${item.id}/open`, {}],
+      [`/items/${item.id}/close`, { decision: { outcome: "decided", clauses: ["anta **överenskommelsen** [länk](https://x.example)"] } }],
+    ] as const) {
+      seq = (await api("POST", `/api/meetings/demo-meeting${path}`, { expectedSeq: seq, ...body })).seq;
+    }
+    const before = connector.sent.length;
+    expect(await app.worker.runOnce()).toBeGreaterThanOrEqual(1);
+    const posted = connector.sent.slice(before);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]!.method).toBe("POST");
+    const text = cardText(posted[0]!.body.attachments![0]!.content);
+    expect(text).toContain("§ 51");
+    expect(text).toContain("Länssamverkansgruppen Norrbygden beslutar");
+    const clause = (posted[0]!.body.attachments![0]!.content.body as { text: string }[]).find((b) => b.text.includes("överenskommelsen"))!.text;
+    expect(clause).toBe("att anta \\*\\*överenskommelsen\\*\\* \\[länk\\](https://x.example)");
+
+    seq = (await api("PUT", `/api/meetings/demo-meeting/items/${item.id}/decision`, { expectedSeq: seq, decision: { outcome: "decided", clauses: ["anta överenskommelsen", "gälla från 1 april"] } })).seq;
+    await app.worker.runOnce();
+    const updated = connector.sent.slice(before + 1);
+    expect(updated).toHaveLength(1);
+    expect(updated[0]!.method).toBe("PUT");
+    expect(decodeURIComponent(updated[0]!.path)).toMatch(/\/activities\/activity-\d+$/);
+    expect(cardText(updated[0]!.body.attachments![0]!.content)).toContain("gälla från 1 april");
+    expect(await app.worker.runOnce()).toBe(0);
   });
 
   it("answers 400 to something that is not an activity", async () => {

@@ -102,7 +102,7 @@ describe.runIf(hasPoppler)("protocol PDF (poppler-utils)", () => {
   });
 
   it("lays out a 100-paragraph meeting without losing text to overflow", async () => {
-    const document = largeMeeting(100).document();
+    const document = largeMeeting(100, 100).document();
     const pdf = await renderProtocolPdf(document, { creationDate: new Date("2026-10-16T16:00:00Z") });
     const file = `${out}/large-100.pdf`;
     writeFileSync(file, pdf);

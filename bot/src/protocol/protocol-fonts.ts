@@ -21,32 +21,30 @@ function fontDir(): string {
 
 let parsed: ProtocolFonts | undefined;
 
-/** The fonts parsed once per process (parsing a TrueType file costs ~30 ms). */
-function parsedFonts(): ProtocolFonts {
-  if (!parsed) {
-    const dir = fontDir();
-    const load = (file: string) => create(new Uint8Array(readFileSync(`${dir}${file}`)));
-    parsed = { regular: load(files.regular), semibold: load(files.semibold), italic: load(files.italic) };
-  }
-  return parsed;
+/**
+ * Parses a font and creates the glyph of every character it maps, each with its own code point.
+ * fontkit fixes a glyph's code points the first time the glyph is made and caches it, and PDFKit
+ * writes the ToUnicode map from them; made on demand, a glyph first reached through a substitution
+ * can carry no code points, which drops its letter from text extraction in every later document of
+ * the process. Made here, every mapped glyph is right, whatever the process rendered before.
+ */
+function loadFont(file: string): Font {
+  const font = create(new Uint8Array(readFileSync(file))) as Font & { characterSet: number[]; glyphForCodePoint(cp: number): unknown };
+  // Ascending, so a glyph shared by two characters maps to the ordinary one (Å before the Ångström sign);
+  // presentation-form ligatures (U+FB00–FB4F) are left to be made by ligature substitution, which
+  // gives them their component letters ("ffi", not "ﬃ"), as text search and screen readers expect.
+  for (const cp of [...font.characterSet].sort((a, b) => a - b)) if (cp < 0xfb00 || cp > 0xfb4f) font.glyphForCodePoint(cp);
+  return font;
 }
 
 /**
- * A per-document view of a parsed font: it shares the parsed tables but has its own glyph cache and
- * layout engine. fontkit fixes a glyph's code points the first time the glyph is made, so a cache
- * shared across documents let one document's glyphs (made without code points) spoil another's
- * ToUnicode map and made the bytes depend on what the process rendered before.
+ * The fonts, read, parsed and warmed once per process (parsing a TrueType file costs ~30 ms);
+ * PDFKit accepts a parsed fontkit font and subsets it per document.
  */
-function freshView(font: Font): Font {
-  const view = Object.create(font) as Font & { _glyphs: Record<number, unknown> };
-  view._glyphs = {};
-  const engine = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(font) as object, "_layoutEngine");
-  if (engine?.get) Object.defineProperty(view, "_layoutEngine", { configurable: true, get: engine.get });
-  return view;
-}
-
-/** The fonts for one document: shared parsing, fresh glyph state. */
 export function protocolFonts(): ProtocolFonts {
-  const f = parsedFonts();
-  return { regular: freshView(f.regular), semibold: freshView(f.semibold), italic: freshView(f.italic) };
+  if (!parsed) {
+    const dir = fontDir();
+    parsed = { regular: loadFont(`${dir}${files.regular}`), semibold: loadFont(`${dir}${files.semibold}`), italic: loadFont(`${dir}${files.italic}`) };
+  }
+  return parsed;
 }

@@ -1,5 +1,6 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationResult } from "kysely";
 import * as initial from "./migrations/0001-initial";
+import * as cardPosts from "./migrations/0002-card-posts";
 
 /**
  * Every migration, in order, for PGlite and PostgreSQL alike. Listed statically (no directory scan)
@@ -7,6 +8,7 @@ import * as initial from "./migrations/0001-initial";
  */
 export const migrations: Record<string, Migration> = {
   "0001-initial": initial,
+  "0002-card-posts": cardPosts,
 };
 
 /** What a migration run did: the names applied now, in order (empty when already up to date). */

@@ -105,6 +105,15 @@ export interface ConversationRefsTable {
   updated_at: CreatedAt;
 }
 
+/** Where the bot posted a card (0002). */
+export interface CardPostsTable {
+  tenant_id: string;
+  conversation_id: string;
+  card_key: string;
+  activity_id: string;
+  updated_at: CreatedAt;
+}
+
 /** Every table Paragraf stores, as Kysely sees them. */
 export interface Schema {
   bodies: BodiesTable;
@@ -114,4 +123,5 @@ export interface Schema {
   assignment_log: AssignmentLogTable;
   outbox: OutboxTable;
   conversation_refs: ConversationRefsTable;
+  card_posts: CardPostsTable;
 }

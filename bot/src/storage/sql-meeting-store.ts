@@ -6,7 +6,15 @@ import { outboxQueries } from "./outbox-store";
 import { readModelQueries } from "./read-models";
 import type { Schema } from "./schema";
 
-type BodyQueries = Pick<MeetingStore, "createBody" | "updateBody" | "getBody" | "listBodies" | "saveConversation" | "getConversation">;
+type BodyQueries = Pick<MeetingStore, "createBody" | "updateBody" | "getBody" | "listBodies" | "saveConversation" | "getConversation" | "conversationsOfMeeting" | "getCardPost" | "saveCardPost">;
+
+/** A stored conversation row as the port's ConversationRef. */
+function toConversationRef(row: { tenant_id: string; conversation_id: string; body_id: string | null; meeting_id: string | null; reference: Record<string, unknown> }): ConversationRef {
+  return {
+    tenantId: row.tenant_id, conversationId: row.conversation_id, reference: row.reference,
+    ...(row.body_id !== null && { bodyId: row.body_id }), ...(row.meeting_id !== null && { meetingId: row.meeting_id }),
+  };
+}
 
 /** Bodies (versioned JSON documents) and saved conversation references, scoped by tenant. */
 function bodyQueries(db: Kysely<Schema>): BodyQueries {
@@ -61,11 +69,29 @@ function bodyQueries(db: Kysely<Schema>): BodyQueries {
       const row = await db.selectFrom("conversation_refs").selectAll()
         .where("tenant_id", "=", tenantId).where("conversation_id", "=", conversationId)
         .executeTakeFirst();
-      if (!row) return undefined;
-      return {
-        tenantId: row.tenant_id, conversationId: row.conversation_id, reference: row.reference,
-        ...(row.body_id !== null && { bodyId: row.body_id }), ...(row.meeting_id !== null && { meetingId: row.meeting_id }),
-      };
+      return row ? toConversationRef(row) : undefined;
+    },
+
+    async conversationsOfMeeting(tenantId, meetingId) {
+      const rows = await db.selectFrom("conversation_refs").selectAll()
+        .where("tenant_id", "=", tenantId).where("meeting_id", "=", meetingId)
+        .orderBy("conversation_id")
+        .execute();
+      return rows.map(toConversationRef);
+    },
+
+    async getCardPost(tenantId, conversationId, cardKey) {
+      const row = await db.selectFrom("card_posts").select("activity_id")
+        .where("tenant_id", "=", tenantId).where("conversation_id", "=", conversationId).where("card_key", "=", cardKey)
+        .executeTakeFirst();
+      return row?.activity_id;
+    },
+
+    async saveCardPost(tenantId, conversationId, cardKey, activityId) {
+      await db.insertInto("card_posts")
+        .values({ tenant_id: tenantId, conversation_id: conversationId, card_key: cardKey, activity_id: activityId })
+        .onConflict((oc) => oc.columns(["tenant_id", "conversation_id", "card_key"]).doUpdateSet({ activity_id: activityId, updated_at: new Date() }))
+        .execute();
     },
   };
 }

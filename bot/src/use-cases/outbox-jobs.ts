@@ -6,6 +6,15 @@ import type { MeetingState, OutboxJobInput, StoredEvent } from "@paragraf/shared
  */
 export function outboxJobsFor(_before: MeetingState, after: MeetingState, events: readonly StoredEvent[]): OutboxJobInput[] {
   const jobs: OutboxJobInput[] = [];
+  const lastSeq = events.at(-1)?.seq ?? after.seq;
+  // A closed item's decision card, posted on closing and updated on every later correction.
+  const touched = new Set(events.map(({ event }) => ("itemId" in event ? event.itemId : undefined)).filter((id): id is string => !!id));
+  for (const itemId of touched) {
+    const item = after.items.find((i) => i.id === itemId);
+    if (item?.decision && (item.status === "handled" || item.status === "tabled" || item.status === "referredBack")) {
+      jobs.push({ kind: "card.decision", key: `card.decision:${after.id}:${itemId}:${lastSeq}`, payload: { meetingId: after.id, itemId } });
+    }
+  }
   for (const { event } of events) {
     if (event.type === "protocol.sealed") {
       jobs.push({ kind: "protocol.file", key: `protocol.file:${after.id}:v${event.version}`, payload: { meetingId: after.id, version: event.version, hash: event.hash } });

@@ -95,6 +95,11 @@ export interface MeetingStore {
 
   saveConversation(ref: ConversationRef): Promise<void>;
   getConversation(tenantId: string, conversationId: string): Promise<ConversationRef | undefined>;
+  /** Every conversation linked to a meeting. */
+  conversationsOfMeeting(tenantId: string, meetingId: string): Promise<ConversationRef[]>;
+  /** The activity id of a card the bot posted in a conversation under a key, if any. */
+  getCardPost(tenantId: string, conversationId: string, cardKey: string): Promise<string | undefined>;
+  saveCardPost(tenantId: string, conversationId: string, cardKey: string, activityId: string): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -1,0 +1,25 @@
+import type { OutboxJob } from "@paragraf/shared";
+import { z } from "zod";
+import type { Deps } from "../deps";
+import type { JobHandler } from "../outbox/outbox-worker";
+import type { CardSender } from "./card-sender";
+import { decisionCard } from "./cards/meeting-cards";
+
+const DecisionCardPayload = z.object({ meetingId: z.string(), itemId: z.string() });
+
+/** Outbox handlers that keep the meeting chat's cards in step with the meeting record. */
+export function cardJobHandlers(options: { deps: Deps; sender: CardSender; publicUrl: string }): Record<string, JobHandler> {
+  const { deps, sender, publicUrl } = options;
+  return {
+    /** The decision of a closed item: posted once per conversation, updated on every correction. */
+    "card.decision": async (job: OutboxJob) => {
+      const { meetingId, itemId } = DecisionCardPayload.parse(job.payload);
+      const state = await deps.meetings.load(job.tenantId, meetingId);
+      if (!state) return;
+      const card = decisionCard(state, itemId, `${publicUrl}/?meeting=${encodeURIComponent(meetingId)}`);
+      for (const conversation of await deps.store.conversationsOfMeeting(job.tenantId, meetingId)) {
+        await sender.upsert(conversation, `decision:${meetingId}:${itemId}`, card);
+      }
+    },
+  };
+}
