@@ -111,6 +111,58 @@ describe("the bot in a meeting chat (Agents SDK, anonymous local mode)", () => {
     expect(await app.worker.runOnce()).toBe(0);
   });
 
+  it("collects justering with Action.Execute: one signature per click, stale cards refused, sealed at the last", async () => {
+    const tokenOf = async (userId: string) => (await app.server.inject({ method: "POST", url: "/api/dev/token", payload: { userId } })).json().token as string;
+    const sec = await tokenOf("dev-secretary");
+    const post = async (path: string, body: Record<string, unknown>) => {
+      const res = await app.server.inject({ method: "POST", url: `/api/meetings/demo-meeting${path}`, headers: { authorization: `Bearer ${sec}` }, payload: body });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { seq: number };
+    };
+    let seq = (await app.server.inject({ method: "GET", url: "/api/meetings/demo-meeting", headers: { authorization: `Bearer ${sec}` } })).json().seq as number;
+    seq = (await post("/close", { expectedSeq: seq })).seq;
+    seq = (await post("/protocol/send-for-justering", { expectedSeq: seq, hash: "a".repeat(64) })).seq;
+    const before = connector.sent.length;
+    await app.worker.runOnce();
+    const [posted] = connector.sent.slice(before);
+    expect(posted?.method).toBe("POST");
+    const shared = posted!.body.attachments![0]!.content as { actions: { verb?: string; data?: Record<string, unknown> }[]; refresh: unknown };
+    expect(cardText(shared)).toContain("Justering av protokoll");
+    expect(shared.refresh).toBeDefined();
+    const data = shared.actions.find((a) => a.verb === "justera")!.data!;
+    expect(data).toEqual({ meetingId: "demo-meeting", version: 1, hash: "a".repeat(64) });
+
+    const click = async (aadObjectId: string, verb: string, actionData: Record<string, unknown>) => {
+      const res = await app.server.inject({ method: "POST", url: "/api/messages", payload: activity({
+        type: "invoke", name: "adaptiveCard/action", from: { id: `29:${aadObjectId}`, aadObjectId, name: aadObjectId },
+        value: { action: { type: "Action.Execute", verb, data: actionData }, trigger: "manual" },
+      }) });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { statusCode: number; type: string; value: { body: { text?: string }[]; actions: { verb?: string }[] } };
+    };
+    const signed = await click("dev-chair", "justera", data);
+    expect(signed.statusCode).toBe(200);
+    expect(signed.type).toBe("application/vnd.microsoft.card.adaptive");
+    expect(cardText(signed.value)).toContain("Din justering är registrerad");
+    expect(signed.value.actions.some((a) => a.verb === "justera")).toBe(false);
+    await click("dev-chair", "justera", data); // a double click records nothing twice
+    const member = await click("dev-member", "justera", data);
+    expect(cardText(member.value)).toContain("inte justerare");
+    const stale = await click("dev-adjuster", "justera", { ...data, version: 0 });
+    expect(cardText(stale.value)).toContain("har ändrats");
+    const meeting = (await app.server.inject({ method: "GET", url: "/api/meetings/demo-meeting", headers: { authorization: `Bearer ${sec}` } })).json().meeting as { status: string; protocol: { signatures: { personId: string }[] } };
+    expect(meeting.protocol.signatures.map((s) => s.personId)).toEqual(["p-astrid"]);
+
+    for (const user of ["dev-secretary", "dev-adjuster", "dev-adjuster2"]) await click(user, "justera", data);
+    const sealed = (await app.server.inject({ method: "GET", url: "/api/meetings/demo-meeting", headers: { authorization: `Bearer ${sec}` } })).json().meeting as { status: string };
+    expect(sealed.status).toBe("sealed");
+    await app.worker.runOnce();
+    const updates = connector.sent.slice(before + 1);
+    expect(updates.length).toBeGreaterThan(0);
+    expect(updates.every((u) => u.method === "PUT")).toBe(true);
+    expect(cardText(updates.at(-1)!.body.attachments![0]!.content)).toContain("Protokollet är justerat");
+  });
+
   it("answers 400 to something that is not an activity", async () => {
     const res = await app.server.inject({ method: "POST", url: "/api/messages", payload: { hello: "world" } });
     expect(res.statusCode).toBe(400);

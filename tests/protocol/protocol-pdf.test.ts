@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, type ProtocolDocument } from "@paragraf/shared";
+import { buildProtocolDocument, canonicalJson, type ProtocolDocument } from "@paragraf/shared";
+import { run, testBody, testMeeting } from "@paragraf/shared/testing";
 import { renderProtocolPdf, runningText } from "../../bot/src/protocol/render-pdf";
 import { largeMeeting } from "./demo-meetings";
 import { fixturePath, goldens } from "./goldens";
@@ -99,6 +100,19 @@ describe.runIf(hasPoppler)("protocol PDF (poppler-utils)", () => {
     expect(text).toContain("Samråd vård och omsorg decides to table the item.");
     expect(poppler("pdfinfo", file)).toMatch(/Tagged:\s+yes/);
     expect(readFileSync(file).toString("latin1")).toContain("/Lang (en-GB)");
+  });
+
+  it("shows characters the fonts lack as ? instead of drawing .notdef (forbidden in PDF/A)", async () => {
+    const state = run(testMeeting(testBody(), 1), [
+      [{ type: "agenda.addItem", itemId: "x", content: { kind: "information", title: "Budget 👍 klar 漢", presenters: [], background: "Åsa ✓ Örjan", attachments: [] } }, "u-sec"],
+    ]);
+    const document = buildProtocolDocument(state, testBody());
+    const file = `${out}/unsupported-characters.pdf`;
+    writeFileSync(file, await renderProtocolPdf(document, { creationDate: new Date("2026-03-20T12:00:00Z") }));
+    const text = poppler("pdftotext", "-enc", "UTF-8", file, "-");
+    expect(text).toContain("Budget ? klar ?");
+    expect(text).toMatch(/Åsa [✓?] Örjan/);
+    expect(poppler("pdfinfo", file)).toContain(`sha256:${document.hash}`);
   });
 
   it("lays out a 100-paragraph meeting without losing text to overflow", async () => {

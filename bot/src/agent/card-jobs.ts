@@ -3,8 +3,10 @@ import { z } from "zod";
 import type { Deps } from "../deps";
 import type { JobHandler } from "../outbox/outbox-worker";
 import type { CardSender } from "./card-sender";
+import { justeringCard } from "./cards/justering-card";
 import { decisionCard } from "./cards/meeting-cards";
 
+const JusteringCardPayload = z.object({ meetingId: z.string() });
 const DecisionCardPayload = z.object({ meetingId: z.string(), itemId: z.string() });
 
 /** Outbox handlers that keep the meeting chat's cards in step with the meeting record. */
@@ -19,6 +21,16 @@ export function cardJobHandlers(options: { deps: Deps; sender: CardSender; publi
       const card = decisionCard(state, itemId, `${publicUrl}/?meeting=${encodeURIComponent(meetingId)}`);
       for (const conversation of await deps.store.conversationsOfMeeting(job.tenantId, meetingId)) {
         await sender.upsert(conversation, `decision:${meetingId}:${itemId}`, card);
+      }
+    },
+    /** The justering card of a protocol version: posted when sent, updated as people sign, seal and file. */
+    "card.justering": async (job: OutboxJob) => {
+      const { meetingId } = JusteringCardPayload.parse(job.payload);
+      const state = await deps.meetings.load(job.tenantId, meetingId);
+      if (!state || state.protocol.version === 0) return;
+      const card = justeringCard(state, `${publicUrl}/?meeting=${encodeURIComponent(meetingId)}`);
+      for (const conversation of await deps.store.conversationsOfMeeting(job.tenantId, meetingId)) {
+        await sender.upsert(conversation, `justering:${meetingId}:v${state.protocol.version}`, card);
       }
     },
   };

@@ -1,5 +1,7 @@
 import { TeamsActivityHandler } from "@microsoft/agents-hosting-extensions-teams";
-import type { TurnContext } from "@microsoft/agents-hosting";
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from "@microsoft/agents-hosting";
+import type { Identity } from "../auth/identity";
+import { CardActionSchema, handleCardAction } from "./card-actions";
 import type { Activity } from "@microsoft/agents-activity";
 import type { Deps } from "../deps";
 import { agendaCard, decisionsCard, statusCard } from "./cards/meeting-cards";
@@ -52,6 +54,20 @@ export class ParagrafAgent extends TeamsActivityHandler {
       await context.sendActivity(await this.answer(context));
       await next();
     });
+  }
+
+  /** Action.Execute on a card: justering (sign, request a change) and per-user refresh. */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const tenantId = tenantOf(context.activity, this.options.devTenantId);
+    const userId = context.activity.from?.aadObjectId;
+    const parsed = CardActionSchema.safeParse(invokeValue.action);
+    if (!tenantId || !userId || !parsed.success) {
+      return { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: "Okänd kortåtgärd / Unknown card action" } } as AdaptiveCardInvokeResponse;
+    }
+    const identity: Identity = { tenantId, userId, name: context.activity.from?.name ?? "", mode: this.options.devTenantId ? "dev" : "entra" };
+    const card = await handleCardAction({ deps: this.options.deps, identity, action: parsed.data, tabUrl: (id) => this.tabUrl(id) });
+    if (!card) return { statusCode: 404, type: "application/vnd.microsoft.error", value: { code: "NotFound", message: "Mötet finns inte / No such meeting" } } as AdaptiveCardInvokeResponse;
+    return { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: card.content } as AdaptiveCardInvokeResponse;
   }
 
   private tabUrl(meetingId?: string): string {

@@ -20,6 +20,7 @@ function fontDir(): string {
 }
 
 let parsed: ProtocolFonts | undefined;
+let supported: (codePoint: number) => boolean = () => true;
 
 /**
  * Parses a font and creates the glyph of every character it maps, each with its own code point.
@@ -41,10 +42,13 @@ function loadFont(file: string): Font {
  * The fonts, read, parsed and warmed once per process (parsing a TrueType file costs ~30 ms);
  * PDFKit accepts a parsed fontkit font and subsets it per document.
  */
-export function protocolFonts(): ProtocolFonts {
+export function protocolFonts(): ProtocolFonts & { covers: (text: string) => string } {
   if (!parsed) {
     const dir = fontDir();
     parsed = { regular: loadFont(`${dir}${files.regular}`), semibold: loadFont(`${dir}${files.semibold}`), italic: loadFont(`${dir}${files.italic}`) };
+    const sets = [parsed.regular, parsed.semibold, parsed.italic].map((f) => new Set((f as Font & { characterSet: number[] }).characterSet));
+    supported = (cp) => sets.every((set) => set.has(cp));
   }
-  return parsed;
+  const has = supported;
+  return { ...parsed, covers: (text) => [...text].map((ch) => (has(ch.codePointAt(0) ?? 0) || ch === "\n" ? ch : "?")).join("") };
 }

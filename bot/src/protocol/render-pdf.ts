@@ -8,6 +8,16 @@ export interface PdfOptions {
   creationDate: Date;
 }
 
+/**
+ * The document with every character the fonts lack shown as "?": PDF/A forbids drawing .notdef, and a
+ * box would hide that something is missing. Only the rendering changes; the hash stays the content's.
+ */
+function printable(document: ProtocolDocument, covers: (text: string) => string): ProtocolDocument {
+  const walk = (v: unknown): unknown =>
+    typeof v === "string" ? covers(v) : Array.isArray(v) ? v.map(walk) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)])) : v;
+  return { ...document, content: walk(document.content) as ProtocolDocument["content"], record: walk(document.record) as ProtocolDocument["record"] };
+}
+
 const xmpSafe = (t: string) => t.replace(/&/g, "+").replace(/[<>"]/g, "");
 
 /**
@@ -16,7 +26,9 @@ const xmpSafe = (t: string) => t.replace(/&/g, "+").replace(/[<>"]/g, "");
  * "Sida N av M", and a signature page carrying the hash. The same document and creation date give
  * the same bytes.
  */
-export async function renderProtocolPdf(document: ProtocolDocument, options: PdfOptions): Promise<Buffer> {
+export async function renderProtocolPdf(original: ProtocolDocument, options: PdfOptions): Promise<Buffer> {
+  const f = protocolFonts();
+  const document = printable(original, f.covers);
   const { content } = document;
   const doc: Doc = new PDFDocument({
     size: "A4", margins: { top: page.top, bottom: page.bottom, left: page.left, right: page.right },
@@ -27,7 +39,6 @@ export async function renderProtocolPdf(document: ProtocolDocument, options: Pdf
       Creator: "Paragraf", Producer: "Paragraf (PDFKit)", Keywords: `sha256:${document.hash}`, CreationDate: options.creationDate,
     },
   });
-  const f = protocolFonts();
   // PDFKit takes a parsed fontkit font where its types say bytes.
   doc.registerFont(fonts.regular, f.regular as unknown as Buffer);
   doc.registerFont(fonts.semibold, f.semibold as unknown as Buffer);

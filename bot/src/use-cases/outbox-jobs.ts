@@ -15,6 +15,10 @@ export function outboxJobsFor(_before: MeetingState, after: MeetingState, events
       jobs.push({ kind: "card.decision", key: `card.decision:${after.id}:${itemId}:${lastSeq}`, payload: { meetingId: after.id, itemId } });
     }
   }
+  const protocolEvents = ["protocol.sentForJustering", "protocol.signed", "protocol.changeRequested", "protocol.sealed", "protocol.filed"];
+  if (events.some(({ event }) => protocolEvents.includes(event.type))) {
+    jobs.push({ kind: "card.justering", key: `card.justering:${after.id}:${lastSeq}`, payload: { meetingId: after.id } });
+  }
   for (const { event } of events) {
     if (event.type === "protocol.sealed") {
       jobs.push({ kind: "protocol.file", key: `protocol.file:${after.id}:v${event.version}`, payload: { meetingId: after.id, version: event.version, hash: event.hash } });

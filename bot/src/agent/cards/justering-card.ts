@@ -1,0 +1,62 @@
+import type { MeetingState } from "@paragraf/shared";
+import { adaptiveCard, label, literal, textBlock, type CardElement } from "./card-text";
+
+const roleLabels: Record<string, string> = { ordforande: "Ordförande", justerare: "Justerare", sekreterare: "Sekreterare", ledamot: "Ledamot" };
+
+/** Who is looking at the card: a pending signatory gets the buttons, everyone else the progress. */
+export interface JusteringViewer {
+  personId?: string;
+  /** A message to show on top (a refused stale signature, a recorded change request). */
+  notice?: { sv: string; en: string };
+}
+
+/**
+ * The justering card: protocol version and hash, the decisions in brief, a link to read it all,
+ * who has signed and who is pending, and for a pending signatory the Justera / Begär ändring actions.
+ * After sealing it says so and, once filed, links the archive copy.
+ */
+export function justeringCard(state: MeetingState, tabUrl: string, viewer: JusteringViewer = {}, refreshUserIds: string[] = []): ReturnType<typeof adaptiveCard> {
+  const p = state.protocol;
+  const version = p.version;
+  const body: CardElement[] = [];
+  if (viewer.notice) body.push(label(viewer.notice.sv, { color: "Attention", weight: "Bolder" }), label(viewer.notice.en, { color: "Attention", isSubtle: true }));
+  const sealed = state.status === "sealed" || state.status === "filed";
+  body.push(
+    label(sealed ? "Protokollet är justerat / The protocol is signed" : "Justering av protokoll / Protocol sign-off", { size: "Large", weight: "Bolder", color: sealed ? "Good" : "Default" }),
+    textBlock(`${state.bodyName} ${state.details.date}${state.details.dnr ? ` · Dnr ${state.details.dnr}` : ""}`, { isSubtle: true }),
+    label(`Version ${version} · SHA-256 ${literal((p.hash ?? "").slice(0, 16))}…`, { isSubtle: true, fontType: "Monospace", size: "Small" }),
+  );
+  const decided = state.items.filter((i) => i.decision && i.status !== "pending" && i.status !== "current" && i.status !== "withdrawn").length;
+  body.push(label(`${decided} beslut i protokollet / ${decided} decisions in the protocol`));
+  body.push({
+    type: "FactSet",
+    facts: p.signatories.map((s) => {
+      const person = state.members.find((m) => m.id === s.personId);
+      const signed = p.signatures.find((x) => x.personId === s.personId && x.version === version);
+      const when = signed ? `✔ ${signed.at.slice(0, 16).replace("T", " ")} UTC` : "Väntar / Pending";
+      return { title: literal(`${person?.name ?? s.personId} (${roleLabels[s.role] ?? s.role})`, 120), value: when };
+    }),
+  });
+  if (p.filed) body.push(textBlock(`Arkiverat / Filed: ${p.filed.url}`));
+  const actions: CardElement[] = [{ type: "Action.OpenUrl", title: "Läs protokollet / Read the protocol", url: tabUrl }];
+  // The shared card (no viewer) carries the buttons for every signatory; the server decides who may
+  // use them, and the card a signatory gets back after acting is theirs alone.
+  const pending = state.status === "inJustering" && (viewer.personId === undefined
+    || (p.signatories.some((s) => s.personId === viewer.personId) && !p.signatures.some((x) => x.personId === viewer.personId && x.version === version)));
+  if (pending) {
+    const data = { meetingId: state.id, version, hash: p.hash };
+    actions.unshift(
+      { type: "Action.Execute", title: "Justera / Sign", verb: "justera", style: "positive", data },
+      {
+        type: "Action.ShowCard", title: "Begär ändring / Request a change",
+        card: {
+          type: "AdaptiveCard", version: "1.5",
+          body: [{ type: "Input.Text", id: "comment", isMultiline: true, maxLength: 4000, isRequired: true, label: "Vad behöver ändras? / What needs to change?", errorMessage: "Skriv en kommentar / Write a comment" }],
+          actions: [{ type: "Action.Execute", title: "Skicka / Send", verb: "begarAndring", data }],
+        },
+      },
+    );
+  }
+  const extra = { refresh: { action: { type: "Action.Execute", title: "Uppdatera / Refresh", verb: "refresh", data: { meetingId: state.id } }, ...(refreshUserIds.length ? { userIds: refreshUserIds.slice(0, 60) } : {}) } };
+  return adaptiveCard(body, actions, extra);
+}
