@@ -66,6 +66,21 @@ describe("the bot in a meeting chat (Agents SDK, anonymous local mode)", () => {
     expect(cardText(status!.body.attachments![0]!.content)).toContain("Planerat / Planned");
   });
 
+  it("posts the agenda at meeting start once, even when Teams redelivers the event", async () => {
+    const start = {
+      type: "event", name: "application/vnd.microsoft.meetingStart", id: "meeting-start-1",
+      channelData: { tenant: { id: "teams-tenant" }, meeting: { id: "MCMeeting" }, eventType: "MeetingStart" },
+      value: { Id: "MCMeeting", MeetingType: "Scheduled", JoinUrl: "https://teams.example/join", Title: "LSG", StartTime: new Date().toISOString() },
+    };
+    const before = connector.sent.length;
+    await send(start);
+    await send(start);
+    await app.worker.runOnce();
+    const posted = connector.sent.slice(before);
+    expect(posted).toHaveLength(1);
+    expect(cardText(posted[0]!.body.attachments![0]!.content)).toContain("Dagordning / Agenda");
+  });
+
   it("refuses to link to a meeting that does not exist, and explains unknown commands", async () => {
     const [missing] = await send({ type: "message", text: "koppla no-such-meeting" });
     expect(cardText(missing!.body.attachments![0]!.content)).toContain("finns inte");

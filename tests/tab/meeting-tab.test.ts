@@ -180,16 +180,55 @@ describe.runIf(hasChromium)("the meeting tab in a browser", () => {
 
   it("has no serious or critical axe violations in light, dark and high contrast", async () => {
     for (const theme of ["light", "dark", "contrast"]) {
-      for (const view of ["panel", "stage"]) {
+      for (const view of ["panel", "stage", "builder", "after"]) {
         const page = await open("dev-secretary", `&theme=${theme}&view=${view}`, view === "stage" ? { width: 1280, height: 720 } : { width: 320, height: 900 });
-        if (view === "panel") await page.getByTestId("decision-editor").waitFor();
+        await page.getByTestId({ panel: "decision-editor", stage: "stage", builder: "agenda-builder", after: "after-meeting" }[view]!).waitFor();
         // Tabster's focus-trap sentinels (aria-hidden, tabindex 0) are a known axe false positive in Fluent v9.
         const result = await new AxeBuilder({ page }).exclude("[data-tabster-dummy]").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
         const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
         expect(bad.map((v) => `${theme}/${view}: ${v.id} ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-        if (theme !== "light") await page.screenshot({ path: `${shots}/side-${view}-${theme}.png`, fullPage: view === "panel" });
+        if (theme !== "light" && (view === "panel" || view === "stage")) await page.screenshot({ path: `${shots}/${view}-${theme}.png`, fullPage: view === "panel" });
         await page.context().close();
       }
     }
   }, 120_000);
+
+  it("after the meeting: the secretary sends the protocol for justering and everyone sees who has signed", async () => {
+    await secretary.getByRole("button", { name: "Avsluta mötet" }).click();
+    await secretary.getByRole("button", { name: "Avsluta mötet" }).click();
+    await member.getByText("Avslutat", { exact: true }).first().waitFor({ timeout: 10_000 });
+    await secretary.setViewportSize({ width: 1024, height: 900 });
+    await secretary.getByRole("tab", { name: "Efter mötet" }).click();
+    await secretary.getByTestId("protocol-preview").waitFor({ timeout: 20_000 });
+    await secretary.getByRole("button", { name: "Skicka på justering" }).click();
+    const signatories = secretary.getByTestId("signatories");
+    await signatories.waitFor({ timeout: 10_000 });
+    await expect(signatories.textContent()).resolves.toContain("Ej justerat");
+    await expect(signatories.textContent()).resolves.toContain("Maja Öberg");
+    await secretary.getByText("På justering", { exact: true }).first().waitFor();
+    await secretary.screenshot({ path: `${shots}/after-meeting-sv.png`, fullPage: true });
+    const english = await open("dev-member", "&view=after&lang=en", { width: 1024, height: 900 });
+    await english.getByTestId("signatories").waitFor();
+    await expect(english.getByTestId("signatories").textContent()).resolves.toContain("Not signed");
+    await english.getByTestId("decision-log-table").waitFor({ timeout: 10_000 });
+    await english.screenshot({ path: `${shots}/after-meeting-en.png`, fullPage: true });
+    const builder = await open("dev-secretary", "&view=builder&lang=en", { width: 1024, height: 900 });
+    await builder.screenshot({ path: `${shots}/agenda-builder-en.png`, fullPage: true });
+  }, 90_000);
+
+  it("shows the configuration page: pick or create the body the tab belongs to", async () => {
+    const context = await browser.newContext({ viewport: { width: 640, height: 700 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${service.base}/config?devUser=dev-secretary`);
+    await page.getByRole("radio", { name: "Länssamverkansgruppen Norrbygden" }).waitFor();
+    await expect(page.getByTestId("config").textContent()).resolves.toContain("/?body=demo-lsg");
+    await page.getByLabel("Namn på nytt organ").fill("Samråd vård och omsorg");
+    await page.getByRole("button", { name: "Skapa" }).click();
+    await page.getByRole("radio", { name: "Samråd vård och omsorg" }).waitFor();
+    expect(await page.getByRole("radio", { name: "Samråd vård och omsorg" }).isChecked()).toBe(true);
+    const result = await new AxeBuilder({ page }).exclude("[data-tabster-dummy]").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    await page.screenshot({ path: `${shots}/config.png`, fullPage: true });
+  }, 30_000);
 });

@@ -4,14 +4,16 @@ import type { Deps } from "../deps";
 import type { JobHandler } from "../outbox/outbox-worker";
 import type { CardSender } from "./card-sender";
 import { justeringCard } from "./cards/justering-card";
-import { decisionCard } from "./cards/meeting-cards";
+import { agendaCard, decisionCard, summaryCard } from "./cards/meeting-cards";
 
+const MeetingEventPayload = z.object({ meetingId: z.string(), conversationId: z.string() });
 const JusteringCardPayload = z.object({ meetingId: z.string() });
 const DecisionCardPayload = z.object({ meetingId: z.string(), itemId: z.string() });
 
 /** Outbox handlers that keep the meeting chat's cards in step with the meeting record. */
 export function cardJobHandlers(options: { deps: Deps; sender: CardSender; publicUrl: string }): Record<string, JobHandler> {
   const { deps, sender, publicUrl } = options;
+  const tabUrl = (meetingId: string) => `${publicUrl}/?meeting=${encodeURIComponent(meetingId)}`;
   return {
     /** The decision of a closed item: posted once per conversation, updated on every correction. */
     "card.decision": async (job: OutboxJob) => {
@@ -22,6 +24,22 @@ export function cardJobHandlers(options: { deps: Deps; sender: CardSender; publi
       for (const conversation of await deps.store.conversationsOfMeeting(job.tenantId, meetingId)) {
         await sender.upsert(conversation, `decision:${meetingId}:${itemId}`, card);
       }
+    },
+    /** At meeting start: the agenda. */
+    "card.agenda": async (job: OutboxJob) => {
+      const { meetingId, conversationId } = MeetingEventPayload.parse(job.payload);
+      const state = await deps.meetings.load(job.tenantId, meetingId);
+      const conversation = await deps.store.getConversation(job.tenantId, conversationId);
+      if (!state || !conversation) return;
+      await sender.upsert(conversation, `agenda:${meetingId}:${job.key}`, agendaCard(state, tabUrl(meetingId)));
+    },
+    /** At meeting end: every decision and assignment, with a link to the protocol draft. */
+    "card.summary": async (job: OutboxJob) => {
+      const { meetingId, conversationId } = MeetingEventPayload.parse(job.payload);
+      const state = await deps.meetings.load(job.tenantId, meetingId);
+      const conversation = await deps.store.getConversation(job.tenantId, conversationId);
+      if (!state || !conversation) return;
+      await sender.upsert(conversation, `summary:${meetingId}:${job.key}`, summaryCard(state, tabUrl(meetingId)));
     },
     /** The justering card of a protocol version: posted when sent, updated as people sign, seal and file. */
     "card.justering": async (job: OutboxJob) => {

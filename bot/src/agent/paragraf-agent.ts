@@ -49,11 +49,34 @@ export class ParagrafAgent extends TeamsActivityHandler {
       await this.remember(context);
       await next();
     });
+    // Meeting start and end: queue the agenda card and the summary card (outbox jobs, posted once per meeting event).
+    const onMeetingEvent = (kind: "card.agenda" | "card.summary") => async (context: TurnContext, next: () => Promise<void>) => {
+      await this.remember(context);
+      const tenantId = tenantOf(context.activity, this.options.devTenantId);
+      const linked = tenantId ? await this.options.deps.store.getConversation(tenantId, context.activity.conversation?.id ?? "") : undefined;
+      if (tenantId && linked?.meetingId) {
+        const eventKey = context.activity.id ?? `${context.activity.timestamp ?? ""}`;
+        await this.options.deps.store.enqueue(tenantId, [{ kind, key: `${kind}:${linked.meetingId}:${eventKey}`, payload: { meetingId: linked.meetingId, conversationId: linked.conversationId } }]);
+      }
+      await next();
+    };
+    this.onTeamsMeetingStartEvent((_meeting, context, next) => onMeetingEvent("card.agenda")(context, next));
+    this.onTeamsMeetingEndEvent((_meeting, context, next) => onMeetingEvent("card.summary")(context, next));
     this.onMessage(async (context, next) => {
       await this.remember(context);
       await context.sendActivity(await this.answer(context));
       await next();
     });
+  }
+
+  /**
+   * The compat ActivityHandler of agents-hosting 1.8.1 sends `event` activities to its
+   * unrecognised-activity path, so Teams' meeting start/end events never reach the Teams handlers.
+   * Route them to the Teams event dispatch ourselves.
+   */
+  protected override async onTurnActivity(context: TurnContext): Promise<void> {
+    if (context.activity.type === "event") return this.dispatchEventActivity(context);
+    return super.onTurnActivity(context);
   }
 
   /** Action.Execute on a card: justering (sign, request a change) and per-user refresh. */

@@ -7,9 +7,13 @@ export type Struct = ReturnType<Doc["struct"]>;
 
 /** Page geometry and type scale of the protocol (A4, points). */
 export const page = { width: 595.28, height: 841.89, left: 62, right: 62, top: 80, bottom: 66 } as const;
+/** Width of the text column. */
 export const contentWidth = page.width - page.left - page.right;
+/** Font sizes (points). */
 export const type = { title: 20, subtitle: 12, h2: 13, h3: 11.5, body: 10.5, small: 8.5 } as const;
+/** Colours: near-black text, dark blue headings, grey details, red for draft marks. */
 export const colour = { text: "#1a1a1a", heading: "#17365d", muted: "#555555", rule: "#9aa7b8", draft: "#a4262c" } as const;
+/** Names the embedded fonts are registered under. */
 export const fonts = { regular: "Regular", semibold: "SemiBold", italic: "Italic" } as const;
 
 /** Starts a new page unless `height` points fit above the bottom margin (keeps headings with their text). */

@@ -87,3 +87,17 @@ export function statusCard(state: MeetingState, tabUrl: string): ReturnType<type
   if (state.protocol.filed) body.push(textBlock(`Arkiverat: ${state.protocol.filed.url}`));
   return adaptiveCard(body, [openTab(tabUrl)]);
 }
+
+/** The end-of-meeting summary: every decision and every assignment, and the way to the protocol draft. */
+export function summaryCard(state: MeetingState, tabUrl: string): ReturnType<typeof adaptiveCard> {
+  const decisions = decisionsCard(state, tabUrl).content.body as CardElement[];
+  const numbers = paragraphNumbers(state);
+  const assignments = state.items.flatMap((i) => i.assignments.map((a) => ({ title: literal(`§ ${numbers.get(i.id)} ${a.owner}`, 100), value: literal(`${a.task}${a.due ? ` (senast ${a.due})` : ""}`, 300) })));
+  const body: CardElement[] = [
+    label("Mötet är avslutat / The meeting has ended", { size: "Large", weight: "Bolder" }),
+    ...decisions.slice(1),
+    label("Uppdrag / Assignments", { weight: "Bolder" }),
+    assignments.length ? { type: "FactSet", facts: assignments } : label("Inga uppdrag. / No assignments.", { isSubtle: true }),
+  ];
+  return adaptiveCard(body, [{ type: "Action.OpenUrl", title: "Protokollutkast / Protocol draft", url: tabUrl }]);
+}
