@@ -1,4 +1,4 @@
-import type { OutboxJob } from "@paragraf/shared";
+import type { MeetingState, OutboxJob } from "@paragraf/shared";
 import { z } from "zod";
 import type { Deps } from "../deps";
 import type { JobHandler } from "../outbox/outbox-worker";
@@ -14,6 +14,14 @@ const DecisionCardPayload = z.object({ meetingId: z.string(), itemId: z.string()
 export function cardJobHandlers(options: { deps: Deps; sender: CardSender; publicUrl: string }): Record<string, JobHandler> {
   const { deps, sender, publicUrl } = options;
   const tabUrl = (meetingId: string) => `${publicUrl}/?meeting=${encodeURIComponent(meetingId)}`;
+  /** Posts a card for a meeting event (start, end) in the conversation the event came from. */
+  const postMeetingEventCard = async (job: OutboxJob, name: string, present: (state: MeetingState, url: string) => ReturnType<typeof agendaCard>) => {
+    const { meetingId, conversationId } = MeetingEventPayload.parse(job.payload);
+    const state = await deps.meetings.load(job.tenantId, meetingId);
+    const conversation = await deps.store.getConversation(job.tenantId, conversationId);
+    if (!state || !conversation) return;
+    await sender.upsert(conversation, `${name}:${meetingId}:${job.key}`, present(state, tabUrl(meetingId)));
+  };
   return {
     /** The decision of a closed item: posted once per conversation, updated on every correction. */
     "card.decision": async (job: OutboxJob) => {
@@ -26,21 +34,9 @@ export function cardJobHandlers(options: { deps: Deps; sender: CardSender; publi
       }
     },
     /** At meeting start: the agenda. */
-    "card.agenda": async (job: OutboxJob) => {
-      const { meetingId, conversationId } = MeetingEventPayload.parse(job.payload);
-      const state = await deps.meetings.load(job.tenantId, meetingId);
-      const conversation = await deps.store.getConversation(job.tenantId, conversationId);
-      if (!state || !conversation) return;
-      await sender.upsert(conversation, `agenda:${meetingId}:${job.key}`, agendaCard(state, tabUrl(meetingId)));
-    },
+    "card.agenda": (job: OutboxJob) => postMeetingEventCard(job, "agenda", agendaCard),
     /** At meeting end: every decision and assignment, with a link to the protocol draft. */
-    "card.summary": async (job: OutboxJob) => {
-      const { meetingId, conversationId } = MeetingEventPayload.parse(job.payload);
-      const state = await deps.meetings.load(job.tenantId, meetingId);
-      const conversation = await deps.store.getConversation(job.tenantId, conversationId);
-      if (!state || !conversation) return;
-      await sender.upsert(conversation, `summary:${meetingId}:${job.key}`, summaryCard(state, tabUrl(meetingId)));
-    },
+    "card.summary": (job: OutboxJob) => postMeetingEventCard(job, "summary", summaryCard),
     /** The justering card of a protocol version: posted when sent, updated as people sign, seal and file. */
     "card.justering": async (job: OutboxJob) => {
       const { meetingId } = JusteringCardPayload.parse(job.payload);

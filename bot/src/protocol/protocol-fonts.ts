@@ -52,3 +52,22 @@ export function protocolFonts(): ProtocolFonts & { covers: (text: string) => str
   const has = supported;
   return { ...parsed, covers: (text) => [...text].map((ch) => (has(ch.codePointAt(0) ?? 0) || ch === "\n" ? ch : "?")).join("") };
 }
+
+type LayoutCache = Record<string, unknown>;
+const layoutCaches = new Map<string, LayoutCache>();
+const maxCachedRuns = 50_000;
+
+/**
+ * A layout cache per font shared by every document of the process. PDFKit lays out each word once
+ * per document and caches the glyph run on the document's font; a run depends only on the font and
+ * the word, so documents can share it, and a warm service lays out only words it has not seen.
+ * Bounded: past `maxCachedRuns` words a font's cache starts afresh.
+ */
+export function sharedLayoutCache(fontName: string): LayoutCache {
+  let cache = layoutCaches.get(fontName);
+  if (!cache || Object.keys(cache).length > maxCachedRuns) {
+    cache = Object.create(null) as LayoutCache;
+    layoutCaches.set(fontName, cache);
+  }
+  return cache;
+}

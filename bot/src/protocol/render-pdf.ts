@@ -1,6 +1,6 @@
 import PDFDocument from "pdfkit";
 import { protocolWording, type AttendanceSection, type ParagraphBlock, type ProtocolDocument, type ProtocolParagraph } from "@paragraf/shared";
-import { protocolFonts } from "./protocol-fonts";
+import { protocolFonts, sharedLayoutCache } from "./protocol-fonts";
 import { colour, contentWidth, ensureSpace, fonts, list, page, para, rule, tagged, type, type Doc, type Struct } from "./pdf-layout";
 
 /** What a PDF rendering needs besides the document: its creation time (the sealing time for a sealed protocol). */
@@ -16,6 +16,20 @@ function printable(document: ProtocolDocument, covers: (text: string) => string)
   const walk = (v: unknown): unknown =>
     typeof v === "string" ? covers(v) : Array.isArray(v) ? v.map(walk) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)])) : v;
   return { ...document, content: walk(document.content) as ProtocolDocument["content"], record: walk(document.record) as ProtocolDocument["record"] };
+}
+
+/**
+ * Opens the three fonts in a fixed order (so their resource names never depend on the content) and
+ * gives them the process-wide layout caches. Reaches into PDFKit's font objects; if their shape ever
+ * changes, documents simply keep their own caches.
+ */
+function shareLayoutCaches(doc: Doc): void {
+  for (const name of [fonts.regular, fonts.semibold, fonts.italic]) doc.font(name);
+  const families = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: unknown; font?: { postscriptName?: string } }> })._fontFamilies ?? {};
+  for (const family of Object.values(families)) {
+    const name = family.font?.postscriptName;
+    if (name && family.layoutCache && typeof family.layoutCache === "object") family.layoutCache = sharedLayoutCache(name);
+  }
 }
 
 const xmpSafe = (t: string) => t.replace(/&/g, "+").replace(/[<>"]/g, "");
@@ -43,6 +57,7 @@ export async function renderProtocolPdf(original: ProtocolDocument, options: Pdf
   doc.registerFont(fonts.regular, f.regular as unknown as Buffer);
   doc.registerFont(fonts.semibold, f.semibold as unknown as Buffer);
   doc.registerFont(fonts.italic, f.italic as unknown as Buffer);
+  shareLayoutCaches(doc);
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
