@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { CloudAdapter } from "@microsoft/agents-hosting";
 import type { FastifyInstance } from "fastify";
 import { pino, type Logger } from "pino";
 import type { Clock, Ids } from "@paragraf/shared";
@@ -29,6 +30,8 @@ export interface App {
   config: Config;
   dialect: "pglite" | "postgres";
   demoMeetingId?: string;
+  /** The Bot Framework adapter the agent and the card sender share. */
+  agentAdapter: CloudAdapter;
   /** The outbox worker (started by `listen` unless disabled in config). */
   worker: OutboxWorker;
   /** Starts listening and the outbox worker; resolves with the bound address. */
@@ -88,6 +91,7 @@ export async function createApp(config: Config, logger?: Logger): Promise<App> {
   return {
     server, deps, auth, config, dialect: database.dialect, demoMeetingId: config.dev && config.seedDemo ? "demo-meeting" : undefined,
     worker,
+    agentAdapter: agent.adapter,
     async listen() {
       const address = await server.listen({ port: config.port, host: config.host });
       if (config.runWorker) worker.start();

@@ -30,9 +30,21 @@ export async function protocolRows(): Promise<Row[]> {
     pages = (pdf.toString("latin1").match(/\/Type \/Page\b/g) ?? []).length;
   }
   const ours = median(times);
+  // The same size of protocol, but every one new and every background word unseen by the layout cache.
+  const unseen: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    const fresh = largeMeeting(20, 60, `x${i}`).document();
+    const t0 = performance.now();
+    await renderProtocolPdf(fresh, { creationDate });
+    unseen.push(performance.now() - t0);
+  }
+  const cold = median(unseen);
   const rows: Row[] = [{
     metric: `protocol → tagged PDF/A, 20 paragraphs (${pages} pages), warm, median of 30`, backend: "in-process",
     value: `${ours.toFixed(1)} ms (fastest ${Math.min(...times).toFixed(1)} ms)`, budget: "< 120 ms", verdict: ours < 120 ? "ok" : "OVER",
+  }, {
+    metric: "same, a new protocol each time with unseen words, median of 15", backend: "in-process",
+    value: `${cold.toFixed(1)} ms`, budget: "< 120 ms", verdict: cold < 120 ? "ok" : "OVER",
   }];
   const office = ["libreoffice", "soffice"].find((cmd) => spawnSync(cmd, ["--version"]).error === undefined);
   if (!office) {

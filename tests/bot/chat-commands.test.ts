@@ -5,6 +5,9 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../bot/src/composition-root";
 import { parseConfig } from "../../bot/src/config";
+import { cardJobHandlers } from "../../bot/src/agent/card-jobs";
+import { createCardSender } from "../../bot/src/agent/card-sender";
+import { createOutboxWorker } from "../../bot/src/outbox/outbox-worker";
 import { startStubConnector } from "../support/stub-connector";
 
 describe("the bot in a meeting chat (Agents SDK, anonymous local mode)", () => {
@@ -137,7 +140,7 @@ describe("the bot in a meeting chat (Agents SDK, anonymous local mode)", () => {
     let seq = (await app.server.inject({ method: "GET", url: "/api/meetings/demo-meeting", headers: { authorization: `Bearer ${sec}` } })).json().seq as number;
     seq = (await post("/close", { expectedSeq: seq })).seq;
     seq = (await post("/protocol/send-for-justering", { expectedSeq: seq, hash: "a".repeat(64) })).seq;
-    const before = connector.sent.length;
+    let before = connector.sent.length;
     await app.worker.runOnce();
     const [posted] = connector.sent.slice(before);
     expect(posted?.method).toBe("POST");
@@ -145,6 +148,16 @@ describe("the bot in a meeting chat (Agents SDK, anonymous local mode)", () => {
     expect(cardText(shared)).toContain("Justering av protokoll");
     expect(shared.refresh).toBeDefined();
     const data = shared.actions.find((a) => a.verb === "justera")!.data!;
+
+    // Reminders wait for the last days before the deadline (14 days), one a day, and name who is pending.
+    const later = (days: number) => createOutboxWorker({ store: app.deps.store, log: app.deps.log, clock: { now: () => new Date(Date.now() + days * 86_400_000) }, handlers: cardJobHandlers({ deps: app.deps, sender: createCardSender({ adapter: app.agentAdapter, store: app.deps.store }), publicUrl: "http://localhost:3978" }) });
+    const beforeReminders = connector.sent.length;
+    expect(await later(10).runOnce()).toBe(0);
+    expect(await later(11.5).runOnce()).toBe(1);
+    expect(await later(11.5).runOnce()).toBe(0);
+    const reminder = connector.sent.slice(beforeReminders);
+    expect(reminder).toHaveLength(1);
+    expect(cardText(reminder[0]!.body.attachments![0]!.content)).toContain("Väntar på / Waiting for: Elin Strand, Astrid Lindqvist, Maja Öberg, Sara Abdi");
     expect(data).toEqual({ meetingId: "demo-meeting", version: 1, hash: "a".repeat(64) });
 
     const click = async (aadObjectId: string, verb: string, actionData: Record<string, unknown>) => {
@@ -168,14 +181,17 @@ describe("the bot in a meeting chat (Agents SDK, anonymous local mode)", () => {
     const meeting = (await app.server.inject({ method: "GET", url: "/api/meetings/demo-meeting", headers: { authorization: `Bearer ${sec}` } })).json().meeting as { status: string; protocol: { signatures: { personId: string }[] } };
     expect(meeting.protocol.signatures.map((s) => s.personId)).toEqual(["p-astrid"]);
 
+    before = connector.sent.length;
     for (const user of ["dev-secretary", "dev-adjuster", "dev-adjuster2"]) await click(user, "justera", data);
     const sealed = (await app.server.inject({ method: "GET", url: "/api/meetings/demo-meeting", headers: { authorization: `Bearer ${sec}` } })).json().meeting as { status: string };
     expect(sealed.status).toBe("sealed");
     await app.worker.runOnce();
-    const updates = connector.sent.slice(before + 1);
+    const updates = connector.sent.slice(before);
     expect(updates.length).toBeGreaterThan(0);
     expect(updates.every((u) => u.method === "PUT")).toBe(true);
     expect(cardText(updates.at(-1)!.body.attachments![0]!.content)).toContain("Protokollet är justerat");
+    expect(await later(13.5).runOnce()).toBeGreaterThanOrEqual(2); // the later reminders find the protocol sealed: nothing is posted
+    expect(connector.sent.slice(before).length).toBe(updates.length);
   });
 
   it("answers 400 to something that is not an activity", async () => {

@@ -287,13 +287,13 @@ export function jointMeeting(): MeetingScript {
   return s;
 }
 
-/** A meeting of `count` decision paragraphs with long background text, closed (for overflow, property and bench). */
-export function largeMeeting(count: number, backgroundWords = 180): MeetingScript {
+/** A meeting of `count` paragraphs with long background text (for overflow and bench); a salt makes every word new. */
+export function largeMeeting(count: number, backgroundWords = 180, salt = ""): MeetingScript {
   const s = startMeeting(lsgBody(), `large-${count}`, { date: "2026-10-16", startTime: "08:00", endTime: "16:00", place: "Teams", dnr: "HSN 999-2026" }, 1);
   const sec = "u-sec";
   const words = ["samverkan", "omställning", "nära", "vård", "kommunerna", "regionen", "uppföljning", "överenskommelse", "åtgärder", "äldre", "målgrupper", "processtöd"];
   for (let i = 1; i <= count; i++) {
-    const text = Array.from({ length: backgroundWords }, (_, k) => words[(i * 7 + k) % words.length]).join(" ");
+    const text = Array.from({ length: backgroundWords }, (_, k) => `${words[(i * 7 + k) % words.length]}${salt ? `${salt}${k % 9}` : ""}`).join(" ");
     s.do(sec, { type: "agenda.addItem", itemId: `p${i}`, content: item(i % 3 === 0 ? "information" : "decision", `Ärende nummer ${i} om ${words[i % words.length]}`, {
       presenters: ["Föredragande Person"], background: `${text} slutord${i}.`,
     }) });

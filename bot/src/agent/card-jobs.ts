@@ -3,10 +3,11 @@ import { z } from "zod";
 import type { Deps } from "../deps";
 import type { JobHandler } from "../outbox/outbox-worker";
 import type { CardSender } from "./card-sender";
-import { justeringCard } from "./cards/justering-card";
+import { justeringCard, reminderCard } from "./cards/justering-card";
 import { agendaCard, decisionCard, summaryCard } from "./cards/meeting-cards";
 
 const MeetingEventPayload = z.object({ meetingId: z.string(), conversationId: z.string() });
+const ReminderPayload = z.object({ meetingId: z.string(), version: z.number().int(), deadline: z.string() });
 const JusteringCardPayload = z.object({ meetingId: z.string() });
 const DecisionCardPayload = z.object({ meetingId: z.string(), itemId: z.string() });
 
@@ -37,6 +38,15 @@ export function cardJobHandlers(options: { deps: Deps; sender: CardSender; publi
     "card.agenda": (job: OutboxJob) => postMeetingEventCard(job, "agenda", agendaCard),
     /** At meeting end: every decision and assignment, with a link to the protocol draft. */
     "card.summary": (job: OutboxJob) => postMeetingEventCard(job, "summary", summaryCard),
+    /** A reminder for the pending signatories, only while that version is still out for justering. */
+    "card.reminder": async (job: OutboxJob) => {
+      const { meetingId, version, deadline } = ReminderPayload.parse(job.payload);
+      const state = await deps.meetings.load(job.tenantId, meetingId);
+      if (!state || state.status !== "inJustering" || state.protocol.version !== version) return;
+      for (const conversation of await deps.store.conversationsOfMeeting(job.tenantId, meetingId)) {
+        await sender.upsert(conversation, `reminder:${job.key}`, reminderCard(state, deadline, tabUrl(meetingId)));
+      }
+    },
     /** The justering card of a protocol version: posted when sent, updated as people sign, seal and file. */
     "card.justering": async (job: OutboxJob) => {
       const { meetingId } = JusteringCardPayload.parse(job.payload);

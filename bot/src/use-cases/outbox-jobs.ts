@@ -19,10 +19,29 @@ export function outboxJobsFor(_before: MeetingState, after: MeetingState, events
   if (events.some(({ event }) => protocolEvents.includes(event.type))) {
     jobs.push({ kind: "card.justering", key: `card.justering:${after.id}:${lastSeq}`, payload: { meetingId: after.id } });
   }
-  for (const { event } of events) {
+  for (const { event, at } of events) {
+    if (event.type === "protocol.sentForJustering") jobs.push(...reminderJobs(after, event.version, at));
     if (event.type === "protocol.sealed") {
       jobs.push({ kind: "protocol.file", key: `protocol.file:${after.id}:v${event.version}`, payload: { meetingId: after.id, version: event.version, hash: event.hash } });
     }
   }
   return jobs;
+}
+
+const dayMs = 86_400_000;
+
+/**
+ * Reminders for pending signatories on each of the last three days before the justering deadline
+ * (sent + the body's justering days): at most one a day, each keyed to the protocol version so a new
+ * version's reminders replace nothing and an old version's find nothing to remind about.
+ */
+export function reminderJobs(state: MeetingState, version: number, sentAt: string): OutboxJobInput[] {
+  const sent = Date.parse(sentAt);
+  const days = state.justeringDays;
+  return [days - 3, days - 2, days - 1].filter((d) => d >= 1).map((d) => ({
+    kind: "card.reminder",
+    key: `card.reminder:${state.id}:v${version}:d${d}`,
+    payload: { meetingId: state.id, version, deadline: new Date(sent + days * dayMs).toISOString() },
+    runAt: new Date(sent + d * dayMs),
+  }));
 }

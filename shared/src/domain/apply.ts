@@ -4,7 +4,7 @@ import type { AgendaItem, MeetingState } from "./meeting-types";
 /** The state before the first event: only meaningful once `meeting.created` is applied. */
 export function emptyMeeting(tenantId: string, id: string): MeetingState {
   return {
-    id, tenantId, bodyId: "", bodyName: "", signatoryRule: "chairAndAdjusters", secretarySigns: true,
+    id, tenantId, bodyId: "", bodyName: "", signatoryRule: "chairAndAdjusters", secretarySigns: true, justeringDays: 14,
     details: { date: "1970-01-01", startTime: "00:00" }, status: "planned", firstParagraph: 1, members: [], items: [],
     attendance: {}, roles: { adjusterIds: [] }, agendaChanges: [],
     protocol: { version: 0, signatories: [], signatures: [], changeRequests: [] }, seq: 0,
@@ -34,7 +34,7 @@ function applyEvent(s: MeetingState, e: MeetingEvent, at: string): MeetingState 
     case "meeting.created":
       return {
         ...s, id: e.meetingId, bodyId: e.bodyId, bodyName: e.bodyName, signatoryRule: e.signatoryRule,
-        secretarySigns: e.secretarySigns, details: e.details, firstParagraph: e.firstParagraph, members: e.members,
+        secretarySigns: e.secretarySigns, justeringDays: e.justeringDays, details: e.details, firstParagraph: e.firstParagraph, members: e.members,
       };
     case "meeting.detailsUpdated":
       return { ...s, details: { ...s.details, ...e.details } };

@@ -16,6 +16,8 @@ export const MeetingEventSchema = z.discriminatedUnion("type", [
     bodyName: z.string(),
     signatoryRule: SignatoryRuleSchema,
     secretarySigns: z.boolean(),
+    /** Days the signatories have to sign (the body's setting when the meeting was planned). */
+    justeringDays: z.number().int().min(1).max(90).default(14),
     details: MeetingDetailsSchema,
     firstParagraph: z.number().int().min(1),
     members: z.array(PersonSchema),

@@ -158,6 +158,7 @@ export interface MeetingState {
   bodyName: string;
   signatoryRule: z.infer<typeof SignatoryRuleSchema>;
   secretarySigns: boolean;
+  justeringDays: number;
   details: MeetingDetails;
   status: MeetingStatus;
   agendaPublishedAt?: string;

@@ -52,7 +52,7 @@ export function planMeeting(input: PlanMeetingInput): MeetingEvent[] {
   const events: MeetingEvent[] = [
     {
       type: "meeting.created", meetingId: input.meetingId, bodyId: body.id, bodyName: body.name,
-      signatoryRule: body.settings.signatoryRule, secretarySigns: body.settings.secretarySigns,
+      signatoryRule: body.settings.signatoryRule, secretarySigns: body.settings.secretarySigns, justeringDays: body.settings.justeringDays,
       details: { ...details, place: details.place ?? body.settings.defaultPlace },
       firstParagraph: input.firstParagraph, members: body.roster,
     },

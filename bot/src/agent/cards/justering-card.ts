@@ -60,3 +60,17 @@ export function justeringCard(state: MeetingState, tabUrl: string, viewer: Juste
   const extra = { refresh: { action: { type: "Action.Execute", title: "Uppdatera / Refresh", verb: "refresh", data: { meetingId: state.id } }, ...(refreshUserIds.length ? { userIds: refreshUserIds.slice(0, 60) } : {}) } };
   return adaptiveCard(body, actions, extra);
 }
+
+/** A reminder in the chat: who still has to sign, and by when. */
+export function reminderCard(state: MeetingState, deadline: string, tabUrl: string): ReturnType<typeof adaptiveCard> {
+  const version = state.protocol.version;
+  const pending = state.protocol.signatories
+    .filter((s) => !state.protocol.signatures.some((x) => x.personId === s.personId && x.version === version))
+    .map((s) => state.members.find((m) => m.id === s.personId)?.name ?? s.personId);
+  return adaptiveCard([
+    label("Påminnelse: protokollet väntar på justering / Reminder: the protocol awaits sign-off", { weight: "Bolder", color: "Attention" }),
+    textBlock(`${state.bodyName} ${state.details.date} · version ${version}`, { isSubtle: true }),
+    label(`Senast / By ${deadline.slice(0, 10)}`),
+    textBlock(`Väntar på / Waiting for: ${pending.join(", ")}`),
+  ], [{ type: "Action.OpenUrl", title: "Läs protokollet / Read the protocol", url: tabUrl }]);
+}
