@@ -99,7 +99,9 @@ describe("the bot in a meeting chat (Agents SDK, anonymous local mode)", () => {
       const res = await app.server.inject({ method: method as "POST", url, headers: { authorization: `Bearer ${token}` }, ...(body ? { payload: body as object } : {}) });
       return res.json() as { seq: number; meeting: { items: { id: string; title: string }[] } };
     };
-    let { seq, meeting } = await api("GET", "/api/meetings/demo-meeting");
+    const current = await api("GET", "/api/meetings/demo-meeting");
+    const meeting = current.meeting;
+    let seq = current.seq;
     const item = meeting.items.find((i) => i.title.startsWith("Reviderad"))!;
     for (const [path, body] of [
       ["/open", {}],
@@ -137,9 +139,14 @@ describe("the bot in a meeting chat (Agents SDK, anonymous local mode)", () => {
       expect(res.statusCode, res.body).toBe(200);
       return res.json() as { seq: number };
     };
-    let seq = (await app.server.inject({ method: "GET", url: "/api/meetings/demo-meeting", headers: { authorization: `Bearer ${sec}` } })).json().seq as number;
-    seq = (await post("/close", { expectedSeq: seq })).seq;
-    seq = (await post("/protocol/send-for-justering", { expectedSeq: seq, hash: "a".repeat(64) })).seq;
+    const seq = (await app.server.inject({ method: "GET", url: "/api/meetings/demo-meeting", headers: { authorization: `Bearer ${sec}` } })).json().seq as number;
+    const closed = (await post("/close", { expectedSeq: seq })).seq;
+    const stale = await app.server.inject({ method: "POST", url: "/api/meetings/demo-meeting/protocol/send-for-justering", headers: { authorization: `Bearer ${sec}` }, payload: { expectedSeq: closed, hash: "a".repeat(64) } });
+    expect(stale.statusCode).toBe(409); // a hash that is not the protocol's is refused
+    const preview = await app.server.inject({ method: "GET", url: "/api/meetings/demo-meeting/protocol?format=html", headers: { authorization: `Bearer ${sec}` } });
+    const hash = preview.headers["x-paragraf-protocol-hash"] as string;
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    await post("/protocol/send-for-justering", { expectedSeq: closed, hash });
     let before = connector.sent.length;
     await app.worker.runOnce();
     const [posted] = connector.sent.slice(before);
@@ -158,7 +165,7 @@ describe("the bot in a meeting chat (Agents SDK, anonymous local mode)", () => {
     const reminder = connector.sent.slice(beforeReminders);
     expect(reminder).toHaveLength(1);
     expect(cardText(reminder[0]!.body.attachments![0]!.content)).toContain("Väntar på / Waiting for: Elin Strand, Astrid Lindqvist, Maja Öberg, Sara Abdi");
-    expect(data).toEqual({ meetingId: "demo-meeting", version: 1, hash: "a".repeat(64) });
+    expect(data).toEqual({ meetingId: "demo-meeting", version: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
 
     const click = async (aadObjectId: string, verb: string, actionData: Record<string, unknown>) => {
       const res = await app.server.inject({ method: "POST", url: "/api/messages", payload: activity({
@@ -176,8 +183,8 @@ describe("the bot in a meeting chat (Agents SDK, anonymous local mode)", () => {
     await click("dev-chair", "justera", data); // a double click records nothing twice
     const member = await click("dev-member", "justera", data);
     expect(cardText(member.value)).toContain("inte justerare");
-    const stale = await click("dev-adjuster", "justera", { ...data, version: 0 });
-    expect(cardText(stale.value)).toContain("har ändrats");
+    const staleCard = await click("dev-adjuster", "justera", { ...data, version: 0 });
+    expect(cardText(staleCard.value)).toContain("har ändrats");
     const meeting = (await app.server.inject({ method: "GET", url: "/api/meetings/demo-meeting", headers: { authorization: `Bearer ${sec}` } })).json().meeting as { status: string; protocol: { signatures: { personId: string }[] } };
     expect(meeting.protocol.signatures.map((s) => s.personId)).toEqual(["p-astrid"]);
 

@@ -34,7 +34,7 @@ describe.runIf(hasPoppler)("protocol PDF property (poppler-utils)", () => {
       const file = join(dir, "p.pdf");
       writeFileSync(file, await renderProtocolPdf(document, { creationDate: new Date("2026-03-20T12:00:00Z") }));
       const text = poppler("pdftotext", "-enc", "UTF-8", file, "-");
-      const headings = text.split("\n").filter((l) => /^§ ?\d+$/.test(l.trim()));
+      const headings = text.split("\n").filter((l) => /^§\s?\d+$/.test(l.trim()));
       expect(headings.length).toBe(document.content.paragraphs.length);
       expect(headings.length).toBe(state.items.length);
       for (const p of document.content.paragraphs) expect(squash(text)).toContain(squash(p.title));

@@ -169,6 +169,14 @@ describe.runIf(hasChromium)("the meeting tab in a browser", () => {
     await secretary.getByRole("tab", { name: "Sidopanel" }).click();
   }, 60_000);
 
+  it("loses no text when the panel is closed before the save: the kept draft comes back and is saved", async () => {
+    await secretary.getByTestId("clause-0").fill("anta den reviderade länsöverenskommelsen om egenvård från den 1 januari");
+    await secretary.reload();
+    await expect.poll(() => secretary.getByTestId("clause-0").inputValue(), { timeout: 15_000 }).toBe("anta den reviderade länsöverenskommelsen om egenvård från den 1 januari");
+    await secretary.locator("[data-testid=save-state][data-state=saved]").waitFor({ timeout: 10_000 });
+    await member.getByTestId("item-detail").getByText("från den 1 januari", { exact: false }).waitFor({ timeout: 10_000 });
+  }, 30_000);
+
   it("shows the stage view live, in Swedish and English", async () => {
     for (const lang of ["sv", "en"]) {
       const stage = await open("dev-member", `&view=stage&lang=${lang}`, { width: 1280, height: 720 });

@@ -40,7 +40,8 @@ function loadFont(file: string): Font {
 
 /**
  * The fonts, read, parsed and warmed once per process (parsing a TrueType file costs ~30 ms);
- * PDFKit accepts a parsed fontkit font and subsets it per document.
+ * PDFKit accepts a parsed fontkit font and subsets it per document. `covers` gives a text with
+ * every character all three fonts lack replaced by "?" (odd whitespace by a space).
  */
 export function protocolFonts(): ProtocolFonts & { covers: (text: string) => string } {
   if (!parsed) {
@@ -50,7 +51,8 @@ export function protocolFonts(): ProtocolFonts & { covers: (text: string) => str
     supported = (cp) => sets.every((set) => set.has(cp));
   }
   const has = supported;
-  return { ...parsed, covers: (text) => [...text].map((ch) => (has(ch.codePointAt(0) ?? 0) || ch === "\n" ? ch : "?")).join("") };
+  const cover = (ch: string) => (ch === "\n" || has(ch.codePointAt(0) ?? 0) ? ch : /\s/.test(ch) ? " " : "?");
+  return { ...parsed, covers: (text) => [...text].map(cover).join("") };
 }
 
 type LayoutCache = Record<string, unknown>;

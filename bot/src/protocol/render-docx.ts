@@ -41,12 +41,18 @@ function paragraph(p: ProtocolParagraph): Paragraph[] {
 /** Renders the protocol as a Word document for secretaries who continue editing there (a draft; the record is the PDF). */
 export async function renderProtocolDocx(document: ProtocolDocument): Promise<Buffer> {
   const { content, record, labels, hash } = document;
-  const draftNote = record.status === "sealed" ? "" : ` – ${labels.draft}: ${record.statusLabel}`;
+  const draftNote = record.status === "sealed" ? "" : ` – ${record.statusLabel}`;
   const doc = new Document({
     creator: "Paragraf",
     title: content.title,
     description: `sha256:${hash}`,
-    styles: { default: { document: { run: { font: "Calibri", size: 22 } } } },
+    styles: {
+      default: {
+        document: { run: { font: "Calibri", size: 22 }, paragraph: { spacing: { after: 100, line: 276 } } },
+        heading1: { run: { font: "Calibri", size: 36, bold: true, color: "17365D" }, paragraph: { spacing: { after: 160 } } },
+        heading2: { run: { font: "Calibri", size: 26, bold: true, color: "17365D" }, paragraph: { spacing: { before: 280, after: 80 } } },
+      },
+    },
     sections: [{
       headers: { default: new Header({ children: [text(`${content.bodyName}${draftNote}`, { color: "555555" })] }) },
       footers: {

@@ -35,7 +35,7 @@ describe("buildProtocolDocument", () => {
     expect(c.fields).toEqual([{ label: "Datum och tid", value: "den 20 mars 2026 kl. 09.00" }, { label: "Plats", value: "Teams" }, { label: "Ärenden", value: "§§ 46–54" }]);
     const present = c.attendance.find((s) => s.kind === "present");
     expect(present?.people.map((p) => [p.name, p.notes])).toEqual([
-      ["Clara Ordf", ["ordförande"]], ["Mats Ledamot (s)", ["justerare"]], ["Sune Ersättare", ["ersättare för Mona Ledamot (m)", "deltog till § 50"]],
+      ["Clara Ordf", ["ordförande"]], ["Mats Ledamot (s)", ["justerare"]], ["Sune Ersättare", ["ersättare för Mona Ledamot (m)", "deltog till §\u00a050"]],
     ]);
     expect(c.attendance.find((s) => s.kind === "absent")?.people.map((p) => p.name)).toEqual(["Mona Ledamot (m)"]);
     expect(c.attendance.find((s) => s.kind === "secretary")?.people.map((p) => p.name)).toEqual(["Siv Sekreterare"]);
@@ -93,7 +93,7 @@ describe("buildProtocolDocument", () => {
     ]);
     const c = buildProtocolDocument(s, testBody()).content;
     const agenda = c.paragraphs.find((p) => p.title === "Godkännande av dagordning");
-    expect(agenda?.blocks[0]?.items).toEqual(["Ärendet ”B” byter plats i ordningsföljden och behandlas som § 5.", "Ärendet ”A” utgår. Underlag saknas."]);
+    expect(agenda?.blocks[0]?.items).toEqual(["Ärendet ”B” byter plats i ordningsföljden och behandlas som §\u00a05.", "Ärendet ”A” utgår. Underlag saknas."]);
     expect(c.paragraphs.map((p) => p.title)).not.toContain("A");
     expect(c.paragraphs.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });

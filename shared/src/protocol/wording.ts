@@ -52,6 +52,8 @@ const dateParts = (d: string) => d.split("-").map(Number) as [number, number, nu
 const dots = (t: string) => t.replace(":", ".");
 const colons = (t: string) => t.replace(".", ":");
 const q = (t: string) => `”${t}”`;
+/** Keeps "§" with its number when a line wraps in running text ("deltog till §\u00a010"). */
+const nb = (t: string) => t.replace(/§§? /g, (m) => `${m.trimEnd()}\u00a0`);
 const listJoin = (names: string[], and: string) => (names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} ${and} ${names.at(-1)}`);
 /** Prefixes an att-clause with "att" unless it has it; keeps the clause's own capitals (names, places). */
 const withAtt = (text: string, att: string) => {
@@ -68,8 +70,8 @@ const sv: ProtocolWording = {
   },
   roleNotes: {
     chair: "ordförande", viceChair: "vice ordförande", meetingChair: "mötesordförande", adjuster: "justerare", substitute: "ersättare",
-    substituteFor: (n) => `ersättare för ${n}`, until: (n) => `deltog till § ${n}`, from: (n) => `deltog från § ${n}`,
-    between: (a, b) => `deltog §§ ${a}–${b}`,
+    substituteFor: (n) => `ersättare för ${n}`, until: (n) => nb(`deltog till § ${n}`), from: (n) => nb(`deltog från § ${n}`),
+    between: (a, b) => nb(`deltog §§ ${a}–${b}`),
   },
   kinds: {
     decision: "Beslutsärende", writtenDecision: "Skriftligt beslutsärende", information: "Informationsärende",
@@ -101,9 +103,9 @@ const sv: ProtocolWording = {
   conflict: (name, note) => `${name} anmäler jäv och deltar inte i handläggningen av ärendet.${note ? ` ${note}` : ""}`,
   decisionLabel: "Beslut",
   agendaChangesLabel: "Ändringar i dagordningen",
-  agendaAdded: (t, p) => `Ärendet ${q(t)} läggs till${p ? ` (${p})` : ""}.`,
+  agendaAdded: (t, p) => nb(`Ärendet ${q(t)} läggs till${p ? ` (${p})` : ""}.`),
   agendaWithdrawn: (t, r) => `Ärendet ${q(t)} utgår.${r ? ` ${r}` : ""}`,
-  agendaMoved: (t, p) => `Ärendet ${q(t)} byter plats i ordningsföljden${p ? ` och behandlas som ${p}` : ""}.`,
+  agendaMoved: (t, p) => nb(`Ärendet ${q(t)} byter plats i ordningsföljden${p ? ` och behandlas som ${p}` : ""}.`),
   notHandled: "Ärendet är ännu inte behandlat.",
   justering: "Justering",
   signatoryRoles: { ordforande: "ordförande", justerare: "justerare", sekreterare: "sekreterare", ledamot: "ledamot" },
@@ -135,8 +137,8 @@ const en: ProtocolWording = {
   },
   roleNotes: {
     chair: "chair", viceChair: "vice chair", meetingChair: "chair of the meeting", adjuster: "adjuster", substitute: "substitute",
-    substituteFor: (n) => `substitute for ${n}`, until: (n) => `present until § ${n}`, from: (n) => `present from § ${n}`,
-    between: (a, b) => `present §§ ${a}–${b}`,
+    substituteFor: (n) => `substitute for ${n}`, until: (n) => nb(`present until § ${n}`), from: (n) => nb(`present from § ${n}`),
+    between: (a, b) => nb(`present §§ ${a}–${b}`),
   },
   kinds: {
     decision: "Decision item", writtenDecision: "Written decision item", information: "Information item",
@@ -168,9 +170,9 @@ const en: ProtocolWording = {
   conflict: (name, note) => `${name} declares a conflict of interest and takes no part in the item.${note ? ` ${note}` : ""}`,
   decisionLabel: "Decision",
   agendaChangesLabel: "Changes to the agenda",
-  agendaAdded: (t, p) => `The item ${q(t)} is added${p ? ` (${p})` : ""}.`,
+  agendaAdded: (t, p) => nb(`The item ${q(t)} is added${p ? ` (${p})` : ""}.`),
   agendaWithdrawn: (t, r) => `The item ${q(t)} is withdrawn.${r ? ` ${r}` : ""}`,
-  agendaMoved: (t, p) => `The item ${q(t)} changes place in the order${p ? ` and is dealt with as ${p}` : ""}.`,
+  agendaMoved: (t, p) => nb(`The item ${q(t)} changes place in the order${p ? ` and is dealt with as ${p}` : ""}.`),
   notHandled: "The item has not been dealt with yet.",
   justering: "Approval of the minutes",
   signatoryRoles: { ordforande: "chair", justerare: "adjuster", sekreterare: "secretary", ledamot: "member" },

@@ -1,57 +1,26 @@
 import {
   FluentProvider, Spinner, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, type Theme,
 } from "@fluentui/react-components";
-import { lazy, Suspense, useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { DevBar } from "../components/DevBar/DevBar";
 import { ErrorState } from "../components/ErrorState/ErrorState";
-import { chosenDevUser, devToken, forgetDevUser, listDevUsers, type DevUser } from "../host/dev-auth";
-import { connectTeams, type HostTheme } from "../host/teams-host";
+import { forgetDevUser } from "../host/dev-auth";
+import type { HostTheme } from "../host/teams-host";
 import { I18nProvider, localeFrom, useStrings, type Locale } from "../i18n/i18n";
 import { DevSignIn } from "../screens/DevSignIn/DevSignIn";
 import { MeetingShell } from "../screens/MeetingShell/MeetingShell";
 import { useAppStyles } from "./App.styles";
 import { initialPrefs, rememberPref } from "./prefs";
-import { openSession, SessionContext, type Session } from "./session";
+import { boot, type Boot } from "./boot";
+import { SessionContext } from "./session";
 
 const Config = lazy(() => import("../screens/Config/Config").then((m) => ({ default: m.Config })));
 const Legal = lazy(() => import("../screens/Legal/Legal").then((m) => ({ default: m.Legal })));
 
 const themes: Record<HostTheme, Theme> = { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
-type Boot =
-  | { phase: "booting" }
-  | { phase: "signIn"; users: DevUser[] }
-  | { phase: "noSignIn" }
-  | { phase: "ready"; session: Session; devUser?: DevUser }
-  | { phase: "error"; error: unknown };
-
-/** Connects to Teams or falls back to the labelled dev mode, then signs in. Never leaves a blank page. */
-async function boot(params: URLSearchParams): Promise<Boot> {
-  const meetingId = params.get("meeting") ?? undefined;
-  const teams = await connectTeams();
-  if (teams) return { phase: "ready", session: await openSession("teams", teams.getAuthToken, { teams, meetingId }) };
-  const chosen = chosenDevUser(params);
-  const minted = chosen ? await devToken(chosen).catch(() => undefined) : undefined;
-  if (!minted) {
-    const users = await listDevUsers();
-    return users ? { phase: "signIn", users } : { phase: "noSignIn" };
-  }
-  const user = minted.user;
-  let token = minted.token;
-  let expires = Date.now() + 11 * 3600_000;
-  const getToken = async () => {
-    if (Date.now() > expires) {
-      token = (await devToken(user.userId)).token;
-      expires = Date.now() + 11 * 3600_000;
-    }
-    return token;
-  };
-  const me = { tenantId: "", userId: user.userId, name: user.name, mode: "dev" as const };
-  return { phase: "ready", session: await openSession("dev", getToken, { me, meetingId }), devUser: user };
-}
-
 /** The tab: host connection, theme, language, sign-in and the page for the current path. */
-export function App() {
+export function App(props: { booting?: Promise<Boot> }) {
   const styles = useAppStyles();
   const params = new URLSearchParams(location.search);
   const prefs = initialPrefs(params);
@@ -60,9 +29,12 @@ export function App() {
   const [state, setState] = useState<Boot>({ phase: "booting" });
   const path = location.pathname;
 
+  const first = useRef(props.booting);
   const start = useCallback(() => {
     setState({ phase: "booting" });
-    boot(new URLSearchParams(location.search)).then(
+    const booting = first.current ?? boot(new URLSearchParams(location.search));
+    first.current = undefined;
+    booting.then(
       (b) => {
         if (b.phase === "ready" && b.session.teams) {
           const teams = b.session.teams;

@@ -98,6 +98,8 @@ export const en: Strings = {
     newItemTitle: "New item", followUps: "Assignments to follow up", pullIn: "Add as follow-up", followUpTitle: (task) => `Assignment follow-up: ${task}`,
   },
   after: {
+    signatoryRole: { ordforande: "chair", justerare: "adjuster", sekreterare: "secretary", ledamot: "member" },
+    preview: "Protocol preview",
     title: "After the meeting", protocol: "Protocol", version: (v) => `Version ${v}`, signatories: "Sign-off", signed: (at) => `Signed ${at}`, notSigned: "Not signed",
     filed: "Filed protocol", draft: "Create draft protocol", sendForJustering: "Send for sign-off", changeRequests: "Requested changes",
     decisionLog: "Decision log", assignmentLog: "Assignment log", filterText: "Search", filterOutcome: "Outcome", all: "All", paragraph: "§", date: "Date", empty: "No rows.",

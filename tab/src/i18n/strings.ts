@@ -171,6 +171,8 @@ export const sv = {
     followUpTitle: (task: string) => `Återkoppling av uppdrag: ${task}`,
   },
   after: {
+    signatoryRole: { ordforande: "ordförande", justerare: "justerare", sekreterare: "sekreterare", ledamot: "ledamot" },
+    preview: "Förhandsvisning av protokollet",
     title: "Efter mötet",
     protocol: "Protokoll",
     version: (v: number) => `Version ${v}`,

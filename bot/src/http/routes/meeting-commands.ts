@@ -7,7 +7,9 @@ import {
 import type { FastifyInstance } from "fastify";
 import type { z } from "zod";
 import type { Deps } from "../../deps";
+import type { Identity } from "../../auth/identity";
 import { executeCommand } from "../../use-cases/execute-command";
+import { verifyProtocolHash } from "../../use-cases/verify-protocol-hash";
 import { identityOf } from "../server";
 
 /** A write route: its params and body schemas and how they become one domain command. */
@@ -17,6 +19,8 @@ interface CommandRoute<P extends z.ZodType, B extends z.ZodType<{ expectedSeq: n
   params: P;
   body: B;
   toCommand: (params: z.infer<P>, body: z.infer<B>, newId: () => string) => MeetingCommand;
+  /** A check before the command runs that needs more than the meeting state. */
+  verify?: (deps: Deps, identity: Identity, meetingId: string, body: z.infer<B>) => Promise<void>;
 }
 
 const route = <P extends z.ZodType, B extends z.ZodType<{ expectedSeq: number }>>(r: CommandRoute<P, B>) => r;
@@ -47,7 +51,7 @@ export const commandRoutes = [
   route({ method: "PUT", path: `${item}/conflicts/:personId`, params: ItemPersonParamsSchema, body: ConflictRequestSchema, toCommand: (p, b) => ({ type: "conflict.declare", itemId: p.itemId, conflict: { personId: p.personId, note: b.note } }) }),
   route({ method: "POST", path: `${item}/conflicts/:personId/withdraw`, params: ItemPersonParamsSchema, body: SeqOnlyRequestSchema, toCommand: (p) => ({ type: "conflict.withdraw", itemId: p.itemId, personId: p.personId }) }),
   route({ method: "POST", path: `${m}/protocol/draft`, params: MeetingParamsSchema, body: SeqOnlyRequestSchema, toCommand: () => ({ type: "protocol.draft" }) }),
-  route({ method: "POST", path: `${m}/protocol/send-for-justering`, params: MeetingParamsSchema, body: SendForJusteringRequestSchema, toCommand: (_p, b) => ({ type: "protocol.sendForJustering", hash: b.hash }) }),
+  route({ method: "POST", path: `${m}/protocol/send-for-justering`, params: MeetingParamsSchema, body: SendForJusteringRequestSchema, toCommand: (_p, b) => ({ type: "protocol.sendForJustering", hash: b.hash }), verify: (deps, identity, meetingId, b) => verifyProtocolHash({ deps, identity, meetingId, hash: b.hash }) }),
 ];
 
 /** Registers the write routes: parse → authenticate (hook) → use-case → present. */
@@ -60,7 +64,9 @@ export function registerMeetingCommandRoutes(app: FastifyInstance, deps: Deps): 
         const params = r.params.parse(req.params) as { meetingId: string };
         const body = r.body.parse(req.body ?? {});
         const command = (r.toCommand as (p: unknown, b: unknown, id: () => string) => MeetingCommand)(params, body, () => deps.ids.next());
-        const result = await executeCommand({ deps, identity: identityOf(req), meetingId: params.meetingId, expectedSeq: body.expectedSeq, command });
+        const identity = identityOf(req);
+        if ("verify" in r && r.verify) await (r.verify as (d: Deps, i: Identity, m: string, b: unknown) => Promise<void>)(deps, identity, params.meetingId, body);
+        const result = await executeCommand({ deps, identity, meetingId: params.meetingId, expectedSeq: body.expectedSeq, command });
         return CommandResponseSchema.parse(result);
       },
     });

@@ -22,7 +22,7 @@ export function DecisionEditor(props: { meeting: MeetingState; item: AgendaItem 
   const styles = useDecisionEditorStyles();
   const { t } = useStrings();
   const { run } = useCommands();
-  const stored = loadDraft(meeting.id, item);
+  const [stored] = useState(() => loadDraft(meeting.id, item));
   const [draft, setDraft] = useState<Draft>(() => stored?.draft ?? toDraft(item.decision, item.kind));
   const base = useRef<Decision | undefined>(stored ? stored.base ?? undefined : item.decision);
   const [theirs, setTheirs] = useState<Decision | undefined>();
@@ -96,6 +96,10 @@ export function DecisionEditor(props: { meeting: MeetingState; item: AgendaItem 
   useEffect(() => () => {
     if (timer.current) void saveRef.current();
   }, []);
+  // A draft kept from a closed panel or a reload is saved again (after the same conflict check).
+  useEffect(() => {
+    if (stored) timer.current = setTimeout(() => void saveRef.current(), saveDelayMs);
+  }, [stored]);
 
   const change = (patch: Partial<Draft>) => {
     const next = { ...latest.current, ...patch };

@@ -15,5 +15,5 @@ export const useDevBarStyles = makeStyles({
   label: { fontWeight: tokens.fontWeightSemibold },
   detail: { flexBasis: "100%", fontSize: tokens.fontSizeBase200 },
   controls: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  select: { width: "6.5rem" },
+  select: { width: "8rem" },
 });

@@ -8,5 +8,9 @@ export const useAfterMeetingStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "end" },
   tableWrap: { overflowX: "auto" },
+  preview: { width: "100%", minHeight: "32rem", border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, backgroundColor: "#ffffff" },
+  colDate: { width: "7.5rem" },
+  colParagraph: { width: "4rem" },
+  colOutcome: { width: "11rem" },
   small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });

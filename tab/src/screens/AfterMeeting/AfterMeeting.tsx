@@ -1,11 +1,12 @@
 import { Button, Link, Text } from "@fluentui/react-components";
+import { useState } from "react";
 import { useCommands } from "../../app/notices";
 import { NoticeBar } from "../../components/NoticeBar/NoticeBar";
 import { MeetingStatusChip } from "../../components/StatusChip/StatusChip";
 import { useStrings } from "../../i18n/i18n";
 import type { MeetingViewProps } from "../MeetingShell/MeetingShell";
 import { DecisionLog } from "./DecisionLog";
-import { protocolHash } from "./protocol-hash";
+import { ProtocolPreview } from "./ProtocolPreview";
 import { useAfterMeetingStyles } from "./AfterMeeting.styles";
 
 /** After the meeting: protocol status (draft, justering with who has signed, sealed, filed) and the body's logs. */
@@ -16,7 +17,8 @@ export function AfterMeeting({ meeting, snapshot }: MeetingViewProps) {
   const p = meeting.protocol;
   const nameOf = (id: string) => meeting.members.find((m) => m.id === id)?.name ?? id;
   const signatureOf = (id: string) => p.signatures.find((s) => s.personId === id && s.version === p.version);
-  const sendForJustering = async () => void run({ type: "protocol.sendForJustering", hash: await protocolHash(meeting) });
+  const [hash, setHash] = useState<string>();
+  const sendForJustering = () => hash && void run({ type: "protocol.sendForJustering", hash });
   return (
     <div className={styles.root} data-testid="after-meeting">
       <NoticeBar />
@@ -30,7 +32,7 @@ export function AfterMeeting({ meeting, snapshot }: MeetingViewProps) {
           <div className={styles.row}>
             {meeting.status === "closed" && <Button disabled={busy} onClick={() => void run({ type: "protocol.draft" })}>{t.after.draft}</Button>}
             {(meeting.status === "closed" || meeting.status === "drafted") && (
-              <Button appearance="primary" disabled={busy} onClick={() => void sendForJustering()}>{t.after.sendForJustering}</Button>
+              <Button appearance="primary" disabled={busy || !hash} onClick={sendForJustering}>{t.after.sendForJustering}</Button>
             )}
           </div>
         )}
@@ -40,7 +42,7 @@ export function AfterMeeting({ meeting, snapshot }: MeetingViewProps) {
             <ul className={styles.list} data-testid="signatories">
               {p.signatories.map((s) => {
                 const signed = signatureOf(s.personId);
-                return <li key={s.personId}><Text>{nameOf(s.personId)} ({s.role}): {signed ? t.after.signed(signed.at.slice(0, 16).replace("T", " ")) : t.after.notSigned}</Text></li>;
+                return <li key={s.personId}><Text>{nameOf(s.personId)} ({t.after.signatoryRole[s.role]}): {signed ? t.after.signed(signed.at.slice(0, 16).replace("T", " ")) : t.after.notSigned}</Text></li>;
               })}
             </ul>
           </>
@@ -55,6 +57,12 @@ export function AfterMeeting({ meeting, snapshot }: MeetingViewProps) {
         )}
         {p.filed && <Link href={p.filed.url} target="_blank" rel="noreferrer">{t.after.filed}</Link>}
       </section>
+      {meeting.status !== "planned" && (
+        <section className={styles.section} aria-labelledby="preview-h">
+          <h2 className={styles.heading} id="preview-h">{t.after.preview}</h2>
+          <ProtocolPreview meetingId={meeting.id} seq={meeting.seq} onHash={setHash} />
+        </section>
+      )}
       <DecisionLog bodyId={meeting.bodyId} />
     </div>
   );

@@ -45,10 +45,10 @@ export function DecisionLog(props: { bodyId: string }) {
         </div>
         {error ? <ErrorState error={error} /> : !data ? <Spinner size="small" label={t.loading} /> : data.decisions.length === 0 ? <Text italic>{t.after.empty}</Text> : (
           <div className={styles.tableWrap} tabIndex={0} role="region" aria-labelledby="log-h">
-            <Table size="small" aria-labelledby="log-h">
+            <Table size="small" aria-labelledby="log-h" data-testid="decision-log-table">
               <TableHeader><TableRow>
-                <TableHeaderCell>{t.after.date}</TableHeaderCell><TableHeaderCell>{t.after.paragraph}</TableHeaderCell>
-                <TableHeaderCell>{t.builder.itemTitle}</TableHeaderCell><TableHeaderCell>{t.decision.outcome}</TableHeaderCell>
+                <TableHeaderCell className={styles.colDate}>{t.after.date}</TableHeaderCell><TableHeaderCell className={styles.colParagraph}>{t.after.paragraph}</TableHeaderCell>
+                <TableHeaderCell>{t.builder.itemTitle}</TableHeaderCell><TableHeaderCell className={styles.colOutcome}>{t.decision.outcome}</TableHeaderCell>
               </TableRow></TableHeader>
               <TableBody>
                 {data.decisions.map((d) => (
@@ -69,7 +69,7 @@ export function DecisionLog(props: { bodyId: string }) {
           <div className={styles.tableWrap} tabIndex={0} role="region" aria-labelledby="alog-h">
             <Table size="small" aria-labelledby="alog-h">
               <TableHeader><TableRow>
-                <TableHeaderCell>{t.after.date}</TableHeaderCell><TableHeaderCell>{t.after.paragraph}</TableHeaderCell>
+                <TableHeaderCell className={styles.colDate}>{t.after.date}</TableHeaderCell><TableHeaderCell className={styles.colParagraph}>{t.after.paragraph}</TableHeaderCell>
                 <TableHeaderCell>{t.assignments.owner}</TableHeaderCell><TableHeaderCell>{t.assignments.task}</TableHeaderCell><TableHeaderCell>{t.assignments.due}</TableHeaderCell>
               </TableRow></TableHeader>
               <TableBody>

@@ -60,8 +60,10 @@ function MeetingView(props: { meetingId: string; stageOnly: boolean }) {
   if (props.stageOnly || frame === "meetingStage") {
     return <Suspense fallback={<Spinner />}><Stage {...viewProps} /></Suspense>;
   }
-  const fixed = frame === "sidePanel";
-  const current = fixed ? "panel" : view ?? defaultView(frame, meeting);
+  // The Teams side panel offers the panel and the agenda (for changes during the meeting); other frames offer every view.
+  const views: readonly View[] = frame === "sidePanel" ? ["panel", "builder"] : ["panel", "builder", "after", "stage"];
+  const chosen = view ?? defaultView(frame, meeting);
+  const current = views.includes(chosen) ? chosen : "panel";
   const choose = (v: View) => {
     const url = new URL(location.href);
     url.searchParams.set("view", v);
@@ -72,11 +74,9 @@ function MeetingView(props: { meetingId: string; stageOnly: boolean }) {
     <CommandsProvider live={live}>
       <div className={styles.root}>
         <MeetingHeader meeting={meeting} online={snapshot.online} roles={snapshot.roles} />
-        {!fixed && (
-          <TabList className={styles.tabs} selectedValue={current} onTabSelect={(_e, d) => choose(d.value as View)} size="small">
-            {(["panel", "builder", "after", "stage"] as const).map((v) => <Tab key={v} value={v}>{t.views[v]}</Tab>)}
-          </TabList>
-        )}
+        <TabList className={styles.tabs} selectedValue={current} onTabSelect={(_e, d) => choose(d.value as View)} size="small">
+          {views.map((v) => <Tab key={v} value={v}>{t.views[v]}</Tab>)}
+        </TabList>
         <div className={styles.body}>
           <Suspense fallback={<div className={styles.centre}><Spinner label={t.loading} /></div>}>
             {current === "panel" && <SidePanel {...viewProps} />}

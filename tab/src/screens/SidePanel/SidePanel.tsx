@@ -5,6 +5,7 @@ import { AgendaList } from "../../components/AgendaList/AgendaList";
 import { AttendanceList } from "../../components/AttendanceList/AttendanceList";
 import { ItemDetail } from "../../components/ItemDetail/ItemDetail";
 import { NoticeBar } from "../../components/NoticeBar/NoticeBar";
+import { ShareToStage } from "../../components/ShareToStage/ShareToStage";
 import { useStrings } from "../../i18n/i18n";
 import type { MeetingViewProps } from "../MeetingShell/MeetingShell";
 import { useSidePanelStyles } from "./SidePanel.styles";
@@ -26,6 +27,7 @@ export function SidePanel({ meeting, snapshot }: MeetingViewProps) {
     <div className={styles.root} data-testid="side-panel" data-seq={snapshot.seq}>
       <NoticeBar />
       {!editor && <Text className={styles.readOnly} data-testid="read-only">{t.meeting.readOnly}</Text>}
+      <div className={styles.controls}><ShareToStage meetingId={meeting.id} /></div>
       {editor && (meeting.status === "planned" || meeting.status === "open") && (
         <div className={styles.controls}>
           {meeting.status === "planned" && <Button appearance="primary" disabled={busy} onClick={() => void run({ type: "meeting.open" })}>{t.meeting.openMeeting}</Button>}

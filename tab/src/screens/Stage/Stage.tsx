@@ -1,7 +1,6 @@
-import { Button, mergeClasses, Text } from "@fluentui/react-components";
+import { mergeClasses, Text } from "@fluentui/react-components";
 import { paragraphNumbers } from "@paragraf/shared";
-import { useState } from "react";
-import { useSession } from "../../app/session";
+import { useCallback } from "react";
 import { DecisionView } from "../../components/DecisionView/DecisionView";
 import { LiveIndicator } from "../../components/LiveIndicator/LiveIndicator";
 import { ItemStatusChip } from "../../components/StatusChip/StatusChip";
@@ -13,29 +12,21 @@ import { useStageStyles } from "./Stage.styles";
 export function Stage({ meeting, snapshot }: MeetingViewProps) {
   const styles = useStageStyles();
   const { t } = useStrings();
-  const { teams } = useSession();
-  const [shareFailed, setShareFailed] = useState(false);
   const numbers = paragraphNumbers(meeting);
   const items = meeting.items.filter((i) => i.status !== "withdrawn");
   const current = meeting.items.find((i) => i.id === meeting.currentItemId);
   const next = items.find((i) => i.status === "pending");
-  const share = teams?.shareToStage;
+  const scrollTo = useCallback((el: HTMLLIElement | null) => el?.scrollIntoView({ block: "nearest" }), []);
   return (
     <main className={styles.root} data-testid="stage">
       <div className={styles.top}>
         <h1 className={styles.heading}>{meeting.bodyName}</h1>
         <LiveIndicator online={snapshot.online} />
-        {share && (
-          <Button appearance="primary" onClick={() => share(`${location.origin}/stage?meeting=${encodeURIComponent(meeting.id)}`).catch(() => setShareFailed(true))}>
-            {t.stage.share}
-          </Button>
-        )}
-        {shareFailed && <Text role="alert">{t.stage.shareFailed}</Text>}
       </div>
-      <section aria-label={t.agenda.title}>
+      <section aria-label={t.agenda.title} className={styles.agendaScroll} tabIndex={0}>
         <ol className={styles.agenda}>
           {items.map((i) => (
-            <li key={i.id} aria-current={i.status === "current" ? "step" : undefined}
+            <li key={i.id} ref={i.status === "current" ? scrollTo : undefined} aria-current={i.status === "current" ? "step" : undefined}
               className={mergeClasses(styles.row, i.status === "current" && styles.rowCurrent, i.status !== "pending" && i.status !== "current" && styles.rowDone)}>
               <span className={styles.number}>§ {numbers.get(i.id)}</span>
               <span>{i.title} {i.status !== "pending" && i.status !== "current" && <ItemStatusChip status={i.status} size="small" />}</span>
