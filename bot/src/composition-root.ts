@@ -7,6 +7,8 @@ import { pino, type Logger } from "pino";
 import type { Clock, Ids } from "@paragraf/shared";
 import { createAgentAdapter } from "./agent/agent-adapter";
 import { cardJobHandlers } from "./agent/card-jobs";
+import { fileProtocolJobHandlers } from "./archive/file-protocol-job";
+import { createLocalArchive } from "./archive/local-archive";
 import { createCardSender } from "./agent/card-sender";
 import { ParagrafAgent } from "./agent/paragraf-agent";
 import { createOutboxWorker, type OutboxWorker } from "./outbox/outbox-worker";
@@ -79,7 +81,9 @@ export async function createApp(config: Config, logger?: Logger): Promise<App> {
     agent: new ParagrafAgent({ deps, publicUrl: config.publicUrl, devTenantId: config.dev?.tenantId }),
   };
   const sender = createCardSender({ adapter: agent.adapter, store, botAppId: config.bot?.clientId });
-  const worker = createOutboxWorker({ store, log, clock, handlers: cardJobHandlers({ deps, sender, publicUrl: config.publicUrl }) });
+  const archive = createLocalArchive({ root: config.archive.root, clock });
+  const handlers = { ...cardJobHandlers({ deps, sender, publicUrl: config.publicUrl }), ...fileProtocolJobHandlers({ deps, archive }) };
+  const worker = createOutboxWorker({ store, log, clock, handlers });
   const server = buildServer({
     agent, deps, auth, logger: log, maxBodyBytes: config.maxBodyBytes, devUsers: config.dev ? demoUsers : [], devTenantId: config.dev?.tenantId,
     ready: async () => {

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { z } from "zod";
 
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
@@ -25,6 +26,7 @@ const EnvSchema = z.object({
   clientSecret: z.string().min(1).optional(),
   tenantId: z.string().min(1).optional(),
   RUN_WORKER: bool.optional(),
+  ARCHIVE: z.enum(["local", "sharepoint"]).default("local"),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
 });
 
@@ -44,6 +46,8 @@ export interface Config {
   maxBodyBytes: number;
   /** Whether this instance runs the outbox worker (every instance may; claims never overlap). */
   runWorker: boolean;
+  /** Where sealed protocols are filed: a local folder (embedded default) under the data dir. */
+  archive: { kind: "local"; root: string };
   /** The bot's app registration; absent means anonymous activities (local dev only). */
   bot?: { clientId: string; clientSecret?: string; tenantId?: string };
 }
@@ -68,7 +72,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (!e.clientId && e.NODE_ENV === "production") {
     throw new Error("Invalid configuration:\n  clientId: the bot's app id is required in production (anonymous bot activities are for local dev only)");
   }
+  if (e.ARCHIVE === "sharepoint") {
+    throw new Error("Invalid configuration:\n  ARCHIVE: the SharePoint archive is not available yet; use ARCHIVE=local (the default)");
+  }
   return {
+    archive: { kind: "local", root: join(e.DATA_DIR, "archive") },
     bot: e.clientId ? { clientId: e.clientId, clientSecret: e.clientSecret, tenantId: e.tenantId } : undefined,
     nodeEnv: e.NODE_ENV,
     port: e.PORT,

@@ -12,5 +12,6 @@ export * from "./domain/decide";
 export * from "./domain/plan-meeting";
 export * from "./domain/projections";
 export * from "./ports/meeting-store";
+export * from "./ports/protocol-archive";
 export * from "./contracts/api";
 export * from "./protocol/index";

@@ -192,11 +192,13 @@ describe("the bot in a meeting chat (Agents SDK, anonymous local mode)", () => {
     for (const user of ["dev-secretary", "dev-adjuster", "dev-adjuster2"]) await click(user, "justera", data);
     const sealed = (await app.server.inject({ method: "GET", url: "/api/meetings/demo-meeting", headers: { authorization: `Bearer ${sec}` } })).json().meeting as { status: string };
     expect(sealed.status).toBe("sealed");
-    await app.worker.runOnce();
+    await app.worker.runOnce(); // the sealed card and the filing in the local archive
+    await app.worker.runOnce(); // the card again, now with the archive link
     const updates = connector.sent.slice(before);
     expect(updates.length).toBeGreaterThan(0);
     expect(updates.every((u) => u.method === "PUT")).toBe(true);
     expect(cardText(updates.at(-1)!.body.attachments![0]!.content)).toContain("Protokollet är justerat");
+    expect(cardText(updates.at(-1)!.body.attachments![0]!.content)).toContain("Arkiverat / Filed: file://");
     expect(await later(13.5).runOnce()).toBeGreaterThanOrEqual(2); // the later reminders find the protocol sealed: nothing is posted
     expect(connector.sent.slice(before).length).toBe(updates.length);
   });
