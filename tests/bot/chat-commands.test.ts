@@ -153,7 +153,8 @@ describe("the bot in a meeting chat (Agents SDK, anonymous local mode)", () => {
     expect(posted?.method).toBe("POST");
     const shared = posted!.body.attachments![0]!.content as { actions: { verb?: string; data?: Record<string, unknown> }[]; refresh: unknown };
     expect(cardText(shared)).toContain("Justering av protokoll");
-    expect(shared.refresh).toBeDefined();
+    // The secretary has written in this chat, so Teams knows to show her her own view of the card.
+    expect(shared.refresh).toMatchObject({ action: { verb: "refresh" }, userIds: ["29:user-1"] });
     const data = shared.actions.find((a) => a.verb === "justera")!.data!;
 
     // Reminders wait for the last days before the deadline (14 days), one a day, and name who is pending.

@@ -52,8 +52,14 @@ export function cardJobHandlers(options: { deps: Deps; sender: CardSender; publi
       const { meetingId } = JusteringCardPayload.parse(job.payload);
       const state = await deps.meetings.load(job.tenantId, meetingId);
       if (!state || state.protocol.version === 0) return;
-      const card = justeringCard(state, `${publicUrl}/?meeting=${encodeURIComponent(meetingId)}`);
       for (const conversation of await deps.store.conversationsOfMeeting(job.tenantId, meetingId)) {
+        // Signatories this conversation knows get their own view (refresh.userIds); the rest see progress.
+        const users = (conversation.reference.users as Record<string, string> | undefined) ?? {};
+        const userIds = state.protocol.signatories
+          .map((s) => state.members.find((m) => m.id === s.personId)?.userId)
+          .map((userId) => (userId ? users[userId] : undefined))
+          .filter((id): id is string => !!id);
+        const card = justeringCard(state, tabUrl(meetingId), {}, userIds);
         await sender.upsert(conversation, `justering:${meetingId}:v${state.protocol.version}`, card);
       }
     },

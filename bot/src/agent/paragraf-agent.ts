@@ -87,6 +87,7 @@ export class ParagrafAgent extends TeamsActivityHandler {
     if (!tenantId || !userId || !parsed.success) {
       return { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: "Okänd kortåtgärd / Unknown card action" } } as AdaptiveCardInvokeResponse;
     }
+    await this.remember(context);
     const identity: Identity = { tenantId, userId, name: context.activity.from?.name ?? "", mode: this.options.devTenantId ? "dev" : "entra" };
     const card = await handleCardAction({ deps: this.options.deps, identity, action: parsed.data, tabUrl: (id) => this.tabUrl(id) });
     if (!card) return { statusCode: 404, type: "application/vnd.microsoft.error", value: { code: "NotFound", message: "Mötet finns inte / No such meeting" } } as AdaptiveCardInvokeResponse;
@@ -103,7 +104,13 @@ export class ParagrafAgent extends TeamsActivityHandler {
     const conversationId = context.activity.conversation?.id;
     if (!tenantId || !conversationId) return;
     const reference = context.activity.getConversationReference() as unknown as Record<string, unknown>;
-    await this.options.deps.store.saveConversation({ tenantId, conversationId, reference, ...(link ?? {}) });
+    // Remember who has spoken here (Entra object id → Teams user id), so justering cards can name
+    // the signatories in `refresh.userIds` and show each of them their own buttons.
+    const saved = await this.options.deps.store.getConversation(tenantId, conversationId);
+    const users = { ...((saved?.reference.users as Record<string, string> | undefined) ?? {}) };
+    const from = context.activity.from;
+    if (from?.aadObjectId && from.id && Object.keys(users).length < 500) users[from.aadObjectId] = from.id;
+    await this.options.deps.store.saveConversation({ tenantId, conversationId, reference: { ...reference, users }, ...(link ?? {}) });
   }
 
   private async answer(context: TurnContext): Promise<Reply> {
