@@ -18,9 +18,8 @@ export interface Api {
   token(): Promise<string>;
 }
 
-const networkError = (): ErrorResponse["error"] => ({
-  code: "network", message: { sv: "Ingen kontakt med tjänsten.", en: "The service cannot be reached." },
-});
+/** No answer from the service; the UI words it from its catalogue (`errors.network`). */
+const networkError = (): ErrorResponse["error"] => ({ code: "network", message: { sv: "", en: "" } });
 
 /** Builds the client over a token source (Teams SSO or the dev sign-in). */
 export function createApi(getToken: () => Promise<string>): Api {

@@ -3,6 +3,7 @@ import {
 } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { DevBar } from "../components/DevBar/DevBar";
+import { ErrorBoundary } from "../components/ErrorBoundary/ErrorBoundary";
 import { ErrorState } from "../components/ErrorState/ErrorState";
 import { forgetDevUser } from "../host/dev-auth";
 import type { HostTheme } from "../host/teams-host";
@@ -81,23 +82,25 @@ export function App(props: { booting?: Promise<Boot> }) {
             onSwitchUser={state.phase === "ready" ? signOut : undefined}
           />
         )}
-        <Suspense fallback={<Spinner className={styles.centre} />}>
-          {legal ? (
-            <Legal page={path === "/privacy" ? "privacy" : "terms"} />
-          ) : state.phase === "booting" ? (
-            <Loading />
-          ) : state.phase === "error" ? (
-            <ErrorState error={state.error} onRetry={start} />
-          ) : state.phase === "noSignIn" ? (
-            <DevSignIn users={[]} onChoose={chooseUser} />
-          ) : state.phase === "signIn" ? (
-            <DevSignIn users={state.users} onChoose={chooseUser} />
-          ) : (
-            <SessionContext.Provider value={state.session}>
-              {path === "/config" ? <Config /> : <MeetingShell stageOnly={path === "/stage"} />}
-            </SessionContext.Provider>
-          )}
-        </Suspense>
+        <ErrorBoundary>
+          <Suspense fallback={<Spinner className={styles.centre} />}>
+            {legal ? (
+              <Legal page={path === "/privacy" ? "privacy" : "terms"} />
+            ) : state.phase === "booting" ? (
+              <Loading />
+            ) : state.phase === "error" ? (
+              <ErrorState error={state.error} onRetry={start} />
+            ) : state.phase === "noSignIn" ? (
+              <DevSignIn users={[]} onChoose={chooseUser} />
+            ) : state.phase === "signIn" ? (
+              <DevSignIn users={state.users} onChoose={chooseUser} />
+            ) : (
+              <SessionContext.Provider value={state.session}>
+                {path === "/config" ? <Config /> : <MeetingShell stageOnly={path === "/stage"} />}
+              </SessionContext.Provider>
+            )}
+          </Suspense>
+        </ErrorBoundary>
       </I18nProvider>
     </FluentProvider>
   );

@@ -45,7 +45,7 @@ export function mayBeHosted(): boolean {
 export async function connectTeams(): Promise<TeamsInfo | undefined> {
   if (!mayBeHosted()) return undefined;
   try {
-    const teams = await import("@microsoft/teams-js");
+    const teams = await import("./teams-sdk");
     const timeout = new Promise<never>((_r, reject) => setTimeout(() => reject(new Error("Teams did not answer")), initTimeoutMs));
     await Promise.race([teams.app.initialize(), timeout]);
     const ctx = await teams.app.getContext();

@@ -24,7 +24,10 @@ export function useStrings(): { locale: Locale; t: Strings } {
   return useContext(I18nContext);
 }
 
-/** Domain error text (sv/en from the API) in the current language. */
-export function messageOf(message: { sv: string; en: string }, locale: Locale): string {
-  return message[locale];
+/** An API error in the current language: the domain message the API sent, or the catalogue's text for no answer. */
+export function errorText(error: { code: string; message: { sv: string; en: string } } | undefined, locale: Locale): string {
+  const t = catalogues[locale];
+  if (!error) return t.errorTitle;
+  if (error.code === "network") return t.errors.network;
+  return error.message[locale] || t.errorTitle;
 }

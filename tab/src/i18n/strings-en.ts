@@ -23,6 +23,11 @@ export const en: Strings = {
   views: { panel: "Side panel", stage: "Stage", builder: "Agenda", after: "After the meeting" },
   live: { online: "Live", offline: "Offline — reconnecting …", reconnected: "Reconnected", saving: "Saving …", saved: "Saved", unsaved: "Not saved" },
   meeting: {
+    newMeeting: "New meeting",
+    title: "Title (optional)",
+    date: "Date",
+    startTime: "Start time",
+    create: "Create meeting",
     noMeeting: "No meeting chosen.",
     pickMeeting: "Choose a meeting",
     paragraphs: (from, to) => `§§ ${from}–${to}`,
@@ -48,7 +53,7 @@ export const en: Strings = {
     open: "Open item", reopen: "Reopen", close: "Close item", selected: "Selected item", added: "Added during the meeting",
   },
   decision: {
-    att: "that",
+    att: "att",
     heading: "Decision",
     bodyDecides: (body) => `${body} decides`,
     clause: (n) => `att-clause ${n}`,
@@ -115,5 +120,7 @@ export const en: Strings = {
     termsTitle: "Terms of use",
     terms: "Paragraf is provided for the organisation's meetings. Protocols are public records under the organisation's archiving rules.",
   },
-  errors: { notFound: "The page does not exist.", conflictRetry: "The meeting changed at the same time; your change was redone on the latest version." },
+  errors: {
+    network: "The service cannot be reached. Check the network and try again.",
+    notFound: "The page does not exist.", conflictRetry: "The meeting changed at the same time; your change was redone on the latest version." },
 };

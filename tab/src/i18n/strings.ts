@@ -30,6 +30,11 @@ export const sv = {
     unsaved: "Ej sparat",
   },
   meeting: {
+    newMeeting: "Nytt sammanträde",
+    title: "Rubrik (valfri)",
+    date: "Datum",
+    startTime: "Starttid",
+    create: "Skapa sammanträde",
     noMeeting: "Inget sammanträde valt.",
     pickMeeting: "Välj sammanträde",
     paragraphs: (from: number, to: number) => `§§ ${from}–${to}`,
@@ -210,6 +215,7 @@ export const sv = {
     terms: "Paragraf tillhandahålls för organisationens sammanträden. Protokollen är allmänna handlingar enligt organisationens arkivregler.",
   },
   errors: {
+    network: "Ingen kontakt med tjänsten. Kontrollera nätet och försök igen.",
     notFound: "Sidan finns inte.",
     conflictRetry: "Mötet ändrades samtidigt; din ändring har gjorts om på den senaste versionen.",
   },

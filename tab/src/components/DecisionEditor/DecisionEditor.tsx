@@ -17,8 +17,8 @@ const saveDelayMs = 700;
  * on leaving a field), kept in the browser until the server has it. If someone else changes the same
  * decision meanwhile, both versions are shown and the user chooses; nothing is overwritten silently.
  */
-export function DecisionEditor(props: { meeting: MeetingState; item: AgendaItem }) {
-  const { meeting, item } = props;
+export function DecisionEditor(props: { meeting: MeetingState; item: AgendaItem; online: boolean }) {
+  const { meeting, item, online } = props;
   const styles = useDecisionEditorStyles();
   const { t } = useStrings();
   const { run } = useCommands();
@@ -27,6 +27,8 @@ export function DecisionEditor(props: { meeting: MeetingState; item: AgendaItem 
   const base = useRef<Decision | undefined>(stored ? stored.base ?? undefined : item.decision);
   const [theirs, setTheirs] = useState<Decision | undefined>();
   const [state, setState] = useState<SaveState>(stored ? "unsaved" : "saved");
+  const latestState = useRef(state);
+  latestState.current = state;
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const latest = useRef(draft);
   latest.current = draft;
@@ -100,6 +102,16 @@ export function DecisionEditor(props: { meeting: MeetingState; item: AgendaItem 
   useEffect(() => {
     if (stored) timer.current = setTimeout(() => void saveRef.current(), saveDelayMs);
   }, [stored]);
+  // Back online after a drop: save what was typed meanwhile (only on the offline → online change).
+  const wasOnline = useRef(online);
+  useEffect(() => {
+    const cameBack = online && !wasOnline.current;
+    wasOnline.current = online;
+    if (cameBack && latestState.current === "unsaved") {
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void saveRef.current(), saveDelayMs);
+    }
+  }, [online]);
 
   const change = (patch: Partial<Draft>) => {
     const next = { ...latest.current, ...patch };
@@ -160,6 +172,7 @@ export function DecisionEditor(props: { meeting: MeetingState; item: AgendaItem 
               <Textarea
                 className={styles.grow}
                 resize="vertical"
+                rows={3}
                 value={clause}
                 onChange={(_e, d) => setClause(i, d.value)}
                 onBlur={() => void save()}

@@ -12,7 +12,7 @@ import { useItemDetailStyles } from "./ItemDetail.styles";
 const recordable = ["open", "closed", "drafted"];
 
 /** One agenda item: what it is, its controls for the chair/secretary, its decision, uppdrag, reservations and jäv. */
-export function ItemDetail(props: { meeting: MeetingState; item: AgendaItem; canEdit: boolean }) {
+export function ItemDetail(props: { meeting: MeetingState; item: AgendaItem; canEdit: boolean; online: boolean }) {
   const styles = useItemDetailStyles();
   const { t } = useStrings();
   const { run, busy } = useCommands();
@@ -48,7 +48,7 @@ export function ItemDetail(props: { meeting: MeetingState; item: AgendaItem; can
       )}
       <div className={styles.section}>
         <h3 className={styles.sectionTitle} id={decisionId}>{t.decision.heading}</h3>
-        {editable ? <DecisionEditor key={item.id} meeting={meeting} item={item} /> : <DecisionView bodyName={meeting.bodyName} decision={item.decision} />}
+        {editable ? <DecisionEditor key={item.id} meeting={meeting} item={item} online={props.online} /> : <DecisionView bodyName={meeting.bodyName} decision={item.decision} />}
       </div>
       <div className={styles.section}>
         <h3 className={styles.sectionTitle}>{t.assignments.heading}</h3>

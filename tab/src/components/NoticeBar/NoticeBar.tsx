@@ -1,13 +1,13 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
 import { useCommands } from "../../app/notices";
-import { useStrings } from "../../i18n/i18n";
+import { errorText, useStrings } from "../../i18n/i18n";
 
 /** The outcome of the user's last refused action, in their language; dismissable. */
 export function NoticeBar() {
   const { notice, dismiss } = useCommands();
   const { t, locale } = useStrings();
   if (!notice) return null;
-  const text = notice.text ?? notice.error?.body.message[locale] ?? t.errorTitle;
+  const text = notice.text ?? errorText(notice.error?.body, locale);
   return (
     <MessageBar intent={notice.intent} layout="multiline" data-testid="notice">
       <MessageBarBody>{text}</MessageBarBody>

@@ -3,7 +3,7 @@ import type { ProtocolHtmlResponse } from "@paragraf/shared";
 import { useEffect, useState } from "react";
 import { ApiError } from "../../api/api-client";
 import { useSession } from "../../app/session";
-import { useStrings } from "../../i18n/i18n";
+import { errorText, useStrings } from "../../i18n/i18n";
 import { useAfterMeetingStyles } from "./AfterMeeting.styles";
 
 /**
@@ -21,11 +21,11 @@ export function ProtocolPreview(props: { meetingId: string; seq: number; onHash:
     const timer = setTimeout(() => {
       api.get<ProtocolHtmlResponse>(`/api/meetings/${encodeURIComponent(meetingId)}/protocol?format=html&lang=${locale}`).then(
         (p) => { setPreview(p); setFailed(undefined); onHash(p.hash); },
-        (err: unknown) => { setFailed(err instanceof ApiError ? err.body.message[locale] : t.errorTitle); onHash(undefined); },
+        (err: unknown) => { setFailed(errorText(err instanceof ApiError ? err.body : undefined, locale)); onHash(undefined); },
       );
     }, 300);
     return () => clearTimeout(timer);
-  }, [api, meetingId, seq, locale, onHash, t.errorTitle]);
+  }, [api, meetingId, seq, locale, onHash]);
   if (failed) return <Text italic>{failed}</Text>;
   if (!preview) return <Spinner size="small" label={t.loading} />;
   return <iframe className={styles.preview} title={t.after.preview} sandbox="" srcDoc={preview.html} data-testid="protocol-preview" />;

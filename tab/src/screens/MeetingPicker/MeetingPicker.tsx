@@ -6,6 +6,7 @@ import { ErrorState } from "../../components/ErrorState/ErrorState";
 import { MeetingStatusChip } from "../../components/StatusChip/StatusChip";
 import { useStrings } from "../../i18n/i18n";
 import { useMeetingPickerStyles } from "./MeetingPicker.styles";
+import { NewMeeting } from "./NewMeeting";
 
 interface Row { meetingId: string; bodyName: string; title: string | null; date: string; startTime: string; status: MeetingStatus }
 
@@ -15,6 +16,7 @@ export function MeetingPicker(props: { bodyId?: string; onPick: (meetingId: stri
   const { api } = useSession();
   const { t } = useStrings();
   const [rows, setRows] = useState<Row[] | undefined>();
+  const [bodies, setBodies] = useState<Body[]>([]);
   const [error, setError] = useState<unknown>();
   const { onPick, bodyId } = props;
 
@@ -22,6 +24,7 @@ export function MeetingPicker(props: { bodyId?: string; onPick: (meetingId: stri
     (async () => {
       const { bodies } = await api.get<{ bodies: Body[] }>("/api/bodies");
       const chosen = bodyId ? bodies.filter((b) => b.id === bodyId) : bodies;
+      setBodies(chosen);
       const lists = await Promise.all(chosen.map(async (b) => {
         const { meetings } = await api.get<{ meetings: Omit<Row, "bodyName">[] }>(`/api/bodies/${encodeURIComponent(b.id)}/meetings`);
         return meetings.map((m) => ({ ...m, bodyName: b.name }));
@@ -48,6 +51,7 @@ export function MeetingPicker(props: { bodyId?: string; onPick: (meetingId: stri
           </li>
         ))}
       </ul>
+      {bodies.length > 0 && <NewMeeting bodies={bodies} onCreated={onPick} />}
     </main>
   );
 }

@@ -5,6 +5,7 @@ import { CommandsProvider } from "../../app/notices";
 import { viewParam, type View } from "../../app/prefs";
 import { useSession } from "../../app/session";
 import { useMeetingLive } from "../../app/use-meeting-live";
+import { ErrorBoundary } from "../../components/ErrorBoundary/ErrorBoundary";
 import { ErrorState } from "../../components/ErrorState/ErrorState";
 import { MeetingHeader } from "../../components/MeetingHeader/MeetingHeader";
 import { useStrings } from "../../i18n/i18n";
@@ -78,12 +79,14 @@ function MeetingView(props: { meetingId: string; stageOnly: boolean }) {
           {views.map((v) => <Tab key={v} value={v}>{t.views[v]}</Tab>)}
         </TabList>
         <div className={styles.body}>
-          <Suspense fallback={<div className={styles.centre}><Spinner label={t.loading} /></div>}>
-            {current === "panel" && <SidePanel {...viewProps} />}
-            {current === "builder" && <AgendaBuilder {...viewProps} />}
-            {current === "after" && <AfterMeeting {...viewProps} />}
-            {current === "stage" && <Stage {...viewProps} />}
-          </Suspense>
+          <ErrorBoundary key={current}>
+            <Suspense fallback={<div className={styles.centre}><Spinner label={t.loading} /></div>}>
+              {current === "panel" && <SidePanel {...viewProps} />}
+              {current === "builder" && <AgendaBuilder {...viewProps} />}
+              {current === "after" && <AfterMeeting {...viewProps} />}
+              {current === "stage" && <Stage {...viewProps} />}
+            </Suspense>
+          </ErrorBoundary>
         </div>
       </div>
     </CommandsProvider>

@@ -43,7 +43,7 @@ export function SidePanel({ meeting, snapshot }: MeetingViewProps) {
         </div>
       )}
       {item ? (
-        <ItemDetail meeting={meeting} item={item} canEdit={editor} />
+        <ItemDetail meeting={meeting} item={item} canEdit={editor} online={snapshot.online} />
       ) : (
         <Text className={styles.none}>{t.agenda.noCurrent}</Text>
       )}
