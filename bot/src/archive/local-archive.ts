@@ -5,18 +5,9 @@ import { pathToFileURL } from "node:url";
 import type { ArchiveFileRequest, ArchiveFileResult, Clock, ProtocolArchive } from "@paragraf/shared";
 
 /** The metadata written beside each filed PDF (`‹file›.pdf.json`): what SharePoint keeps in columns. */
-export interface LocalArchiveSidecar {
+export interface LocalArchiveSidecar extends Omit<ArchiveFileRequest, "bytes"> {
   format: "paragraf.archive/1";
-  fileName: string;
-  tenantId: string;
-  bodyName: string;
-  meetingDate: string;
-  dnr?: string;
-  paragraphRange?: string;
-  sealedAt: string;
-  /** SHA-256 of the sealed content (what the signatories approved). */
-  hash: string;
-  /** SHA-256 of the PDF bytes as filed. */
+  /** SHA-256 of the PDF bytes as filed (`hash` is the sealed content's, what the signatories approved). */
   sha256: string;
   size: number;
   filedAt: string;
