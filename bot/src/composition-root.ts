@@ -7,9 +7,12 @@ import { pino, type Logger } from "pino";
 import type { Clock, Ids } from "@paragraf/shared";
 import { createAgentAdapter } from "./agent/agent-adapter";
 import { cardJobHandlers } from "./agent/card-jobs";
+import { filingCardJobHandlers, filingGaveUpJobs } from "./agent/filing-card-jobs";
 import { fileProtocolJobHandlers } from "./archive/file-protocol-job";
-import { createLocalArchive } from "./archive/local-archive";
-import { createCardSender } from "./agent/card-sender";
+import { createConfiguredArchive } from "./archive/create-archive";
+import { createCardSender, tenantRate } from "./agent/card-sender";
+import { createTokenBucket } from "./agent/rate-limits";
+import { createTeamsDirectory } from "./agent/teams-directory";
 import { ParagrafAgent } from "./agent/paragraf-agent";
 import { createOutboxWorker, type OutboxWorker } from "./outbox/outbox-worker";
 import { createAuthenticator, type Authenticator } from "./auth/authenticator";
@@ -77,13 +80,20 @@ export async function createApp(config: Config, logger?: Logger): Promise<App> {
   if (seeded?.seeded) log.info({ meetingId: seeded.meetingId }, "seeded demo body and meeting");
 
   const agent = {
-    adapter: createAgentAdapter(config),
+    adapter: createAgentAdapter(config, log),
     agent: new ParagrafAgent({ deps, publicUrl: config.publicUrl, devTenantId: config.dev?.tenantId }),
   };
-  const sender = createCardSender({ adapter: agent.adapter, store, botAppId: config.bot?.clientId });
-  const archive = createLocalArchive({ root: config.archive.root, clock });
-  const handlers = { ...cardJobHandlers({ deps, sender, publicUrl: config.publicUrl }), ...fileProtocolJobHandlers({ deps, archive }) };
-  const worker = createOutboxWorker({ store, log, clock, handlers });
+  // One tenant bucket for every send of this process: cards, and the 1:1 conversations the directory opens.
+  const tenantLimiter = createTokenBucket(tenantRate);
+  const sender = createCardSender({ adapter: agent.adapter, store, botAppId: config.bot?.clientId, tenantLimiter });
+  const directory = createTeamsDirectory({ adapter: agent.adapter, store, log, botAppId: config.bot?.clientId, tenantLimiter });
+  const archive = createConfiguredArchive({ config: config.archive, db: database.db, clock });
+  const handlers = {
+    ...cardJobHandlers({ deps, sender, directory, publicUrl: config.publicUrl }), ...fileProtocolJobHandlers({ deps, archive }),
+    ...filingCardJobHandlers({ deps, sender, publicUrl: config.publicUrl }),
+  };
+  // A filing that stops for good updates the justering card and tells the secretary in the chat.
+  const worker = createOutboxWorker({ store, log, clock, handlers, leaseMs: config.outboxLeaseMs, onGaveUp: { "protocol.file": filingGaveUpJobs } });
   const server = buildServer({
     agent, deps, auth, logger: log, maxBodyBytes: config.maxBodyBytes, devUsers: config.dev ? demoUsers : [], devTenantId: config.dev?.tenantId,
     ready: async () => {

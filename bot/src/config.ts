@@ -2,6 +2,8 @@ import { join } from "node:path";
 import { z } from "zod";
 
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+/** Graph upload session chunks must be multiples of 320 KiB. */
+const uploadChunkUnit = 327_680;
 const list = z.string().transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean));
 
 /** The service's environment, parsed once at startup. The only reader of process.env. */
@@ -26,9 +28,46 @@ const EnvSchema = z.object({
   clientSecret: z.string().min(1).optional(),
   tenantId: z.string().min(1).optional(),
   RUN_WORKER: bool.optional(),
+  /** How long a claimed outbox job is leased before another worker may take it over (a dead worker's jobs wait this long). */
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).max(60 * 60_000).default(60_000),
   ARCHIVE: z.enum(["local", "sharepoint"]).default("local"),
+  // The SharePoint archive (ARCHIVE=sharepoint): the library, the Graph endpoint and credential.
+  SHAREPOINT_GROUP_ID: z.string().trim().min(1).optional(),
+  SHAREPOINT_SITE_ID: z.string().trim().min(1).optional(),
+  SHAREPOINT_DRIVE_ID: z.string().trim().min(1).optional(),
+  SHAREPOINT_FOLDER: z.string().trim().default("Protokoll"),
+  GRAPH_BASE_URL: z.url().regex(/^https?:\/\/[^/]+\/[^/]+\/?$/, "must be Graph's root with its version, e.g. https://graph.microsoft.com/v1.0").default("https://graph.microsoft.com/v1.0"),
+  GRAPH_CREDENTIAL: z.enum(["secret", "certificate", "managed-identity"]).optional(),
+  GRAPH_TENANT_ID: z.string().min(1).optional(),
+  GRAPH_CLIENT_ID: z.string().min(1).optional(),
+  GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
+  GRAPH_CERTIFICATE_PATH: z.string().min(1).optional(),
+  GRAPH_MANAGED_IDENTITY_CLIENT_ID: z.string().min(1).optional(),
+  GRAPH_SIMPLE_UPLOAD_MAX_BYTES: z.coerce.number().int().min(0).max(4 * 1024 * 1024).default(4 * 1024 * 1024),
+  GRAPH_UPLOAD_CHUNK_BYTES: z.coerce.number().int().min(uploadChunkUnit).max(60 * 1024 * 1024 - 1)
+    .refine((n) => n % uploadChunkUnit === 0, "must be a multiple of 327680 (320 KiB), as Graph upload sessions require")
+    .default(32 * uploadChunkUnit),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
 });
+
+/** How the service gets its Graph token: an app secret, an app certificate, or a managed identity. */
+export type GraphCredentialConfig =
+  | { kind: "secret"; tenantId: string; clientId: string; clientSecret: string }
+  | { kind: "certificate"; tenantId: string; clientId: string; certificatePath: string }
+  | { kind: "managed-identity"; clientId?: string };
+
+/** The SharePoint archive: the library (a group's default drive or a drive by id), folder and Graph access. */
+export interface SharePointArchiveConfig {
+  kind: "sharepoint";
+  /** The local archive folder under the data dir (what ARCHIVE=local files in; kept for tools that read it). */
+  root: string;
+  target: { groupId: string } | { siteId?: string; driveId: string };
+  folder: string;
+  graphBaseUrl: string;
+  credential: GraphCredentialConfig;
+  simpleUploadMaxBytes: number;
+  chunkBytes: number;
+}
 
 /** Validated configuration of the service. */
 export interface Config {
@@ -46,10 +85,52 @@ export interface Config {
   maxBodyBytes: number;
   /** Whether this instance runs the outbox worker (every instance may; claims never overlap). */
   runWorker: boolean;
-  /** Where sealed protocols are filed: a local folder (embedded default) under the data dir. */
-  archive: { kind: "local"; root: string };
+  /** The outbox worker's claim lease (ms). */
+  outboxLeaseMs: number;
+  /** Where sealed protocols are filed: a local folder (embedded default) under the data dir, or SharePoint. */
+  archive: { kind: "local"; root: string } | SharePointArchiveConfig;
   /** The bot's app registration; absent means anonymous activities (local dev only). */
   bot?: { clientId: string; clientSecret?: string; tenantId?: string };
+}
+
+type Env = z.infer<typeof EnvSchema>;
+
+/** The Graph credential: explicit GRAPH_CREDENTIAL, else a certificate or secret when one is set (the bot's own app by default). */
+function graphCredential(e: Env, problems: string[]): GraphCredentialConfig | undefined {
+  const clientId = e.GRAPH_CLIENT_ID ?? e.clientId;
+  const tenantId = e.GRAPH_TENANT_ID ?? e.tenantId;
+  const secret = e.GRAPH_CLIENT_SECRET ?? e.clientSecret;
+  const kind = e.GRAPH_CREDENTIAL ?? (e.GRAPH_CERTIFICATE_PATH ? "certificate" : secret ? "secret" : e.GRAPH_MANAGED_IDENTITY_CLIENT_ID ? "managed-identity" : undefined);
+  if (!kind) {
+    problems.push("GRAPH_CREDENTIAL: no Graph credential: set GRAPH_CLIENT_SECRET (or the bot's clientSecret), GRAPH_CERTIFICATE_PATH, or GRAPH_CREDENTIAL=managed-identity");
+    return undefined;
+  }
+  if (kind === "managed-identity") return { kind, clientId: e.GRAPH_MANAGED_IDENTITY_CLIENT_ID };
+  if (!clientId) problems.push("GRAPH_CLIENT_ID: the app id for Graph is required (or the bot's clientId)");
+  if (!tenantId) problems.push("GRAPH_TENANT_ID: the Entra tenant the app signs in to is required (or the bot's tenantId)");
+  if (kind === "secret" && !secret) problems.push("GRAPH_CLIENT_SECRET: GRAPH_CREDENTIAL=secret needs a client secret (or the bot's clientSecret)");
+  if (kind === "certificate" && !e.GRAPH_CERTIFICATE_PATH) problems.push("GRAPH_CERTIFICATE_PATH: GRAPH_CREDENTIAL=certificate needs the path of a PEM file with the certificate and its private key");
+  if (!clientId || !tenantId) return undefined;
+  if (kind === "secret") return secret ? { kind, tenantId, clientId, clientSecret: secret } : undefined;
+  return e.GRAPH_CERTIFICATE_PATH ? { kind, tenantId, clientId, certificatePath: e.GRAPH_CERTIFICATE_PATH } : undefined;
+}
+
+/** ARCHIVE=sharepoint: the library and the credential must both be set, and unambiguously. */
+function sharePointConfig(e: Env, root: string): SharePointArchiveConfig {
+  const problems: string[] = [];
+  let target: SharePointArchiveConfig["target"] | undefined;
+  if (e.SHAREPOINT_GROUP_ID && (e.SHAREPOINT_DRIVE_ID || e.SHAREPOINT_SITE_ID)) {
+    problems.push("SHAREPOINT_GROUP_ID: set either the group (the team's default library) or SHAREPOINT_SITE_ID/SHAREPOINT_DRIVE_ID, not both");
+  } else if (e.SHAREPOINT_GROUP_ID) target = { groupId: e.SHAREPOINT_GROUP_ID };
+  else if (e.SHAREPOINT_DRIVE_ID) target = { siteId: e.SHAREPOINT_SITE_ID, driveId: e.SHAREPOINT_DRIVE_ID };
+  else if (e.SHAREPOINT_SITE_ID) problems.push("SHAREPOINT_DRIVE_ID: SHAREPOINT_SITE_ID needs the document library's drive id too");
+  else problems.push("SHAREPOINT_GROUP_ID: ARCHIVE=sharepoint needs the library: SHAREPOINT_GROUP_ID (the team's group id) or SHAREPOINT_DRIVE_ID (with SHAREPOINT_SITE_ID)");
+  const credential = graphCredential(e, problems);
+  if (problems.length > 0 || !target || !credential) throw new Error(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+  return {
+    kind: "sharepoint", root, target, folder: e.SHAREPOINT_FOLDER, graphBaseUrl: e.GRAPH_BASE_URL, credential,
+    simpleUploadMaxBytes: e.GRAPH_SIMPLE_UPLOAD_MAX_BYTES, chunkBytes: e.GRAPH_UPLOAD_CHUNK_BYTES,
+  };
 }
 
 /** Parses an environment into Config; throws an Error listing every bad value. */
@@ -72,11 +153,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (!e.clientId && e.NODE_ENV === "production") {
     throw new Error("Invalid configuration:\n  clientId: the bot's app id is required in production (anonymous bot activities are for local dev only)");
   }
-  if (e.ARCHIVE === "sharepoint") {
-    throw new Error("Invalid configuration:\n  ARCHIVE: the SharePoint archive is not available yet; use ARCHIVE=local (the default)");
-  }
   return {
-    archive: { kind: "local", root: join(e.DATA_DIR, "archive") },
+    archive: e.ARCHIVE === "sharepoint" ? sharePointConfig(e, join(e.DATA_DIR, "archive")) : { kind: "local", root: join(e.DATA_DIR, "archive") },
     bot: e.clientId ? { clientId: e.clientId, clientSecret: e.clientSecret, tenantId: e.tenantId } : undefined,
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -91,6 +169,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     seedDemo: e.SEED_DEMO ?? !entra,
     maxBodyBytes: e.MAX_BODY_BYTES,
     runWorker: e.RUN_WORKER ?? true,
+    outboxLeaseMs: e.OUTBOX_LEASE_MS,
   };
 }
 

@@ -11,6 +11,7 @@ export * from "./domain/roles";
 export * from "./domain/decide";
 export * from "./domain/plan-meeting";
 export * from "./domain/projections";
+export * from "./domain/archive-status";
 export * from "./ports/meeting-store";
 export * from "./ports/protocol-archive";
 export * from "./contracts/api";

@@ -12,8 +12,9 @@ import { freshSchema } from "../support/backends";
 import { openSse, type SseConnection } from "../support/sse-client";
 import { spawnService, spawnedToken, type SpawnedService } from "../support/spawn-service";
 import { api, percentile, prepareMeetings, rssMb } from "./bench-setup";
-import { tabBudgetRows } from "../tab/support/tab-bench";
+import { tabBudgetRows } from "../e2e/support/tab-bench";
 import { protocolRows } from "./protocol-bench";
+import { justeraRows } from "./justera-bench";
 
 interface Row { metric: string; backend: string; value: string; budget: string; verdict: string }
 
@@ -121,6 +122,7 @@ async function main(): Promise<void> {
   else console.log("PostgreSQL rows not run: DATABASE_URL is unset.");
   rows.push(...(await tabBudgetRows()));
   rows.push(...(await protocolRows()));
+  rows.push(...(await justeraRows()));
   print(rows);
 }
 

@@ -1,13 +1,25 @@
 import { CloudAdapter, getAuthConfigWithDefaults, type Request as AgentRequest, type WebResponse } from "@microsoft/agents-hosting";
 import type { FastifyReply, FastifyRequest } from "fastify";
+import type { Logger } from "pino";
 import type { Config } from "../config";
 
-/** The Bot Framework adapter, authenticated by the Agents SDK when a bot app id is configured. */
-export function createAgentAdapter(config: Config): CloudAdapter {
+/**
+ * The Bot Framework adapter, authenticated by the Agents SDK when a bot app id is configured. A turn
+ * that fails is logged and answered in Swedish and English (the SDK's default says, in English only,
+ * to "fix the source code").
+ */
+export function createAgentAdapter(config: Config, log?: Logger): CloudAdapter {
   const bot = config.bot;
   // No client id: anonymous, which only local dev allows (config refuses it in production).
   const auth = bot?.clientId ? getAuthConfigWithDefaults({ clientId: bot.clientId, clientSecret: bot.clientSecret, tenantId: bot.tenantId }) : getAuthConfigWithDefaults({});
-  return new CloudAdapter(auth);
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context, error) => {
+    log?.error({ err: error, activityType: context.activity.type, conversationId: context.activity.conversation?.id }, "bot turn failed");
+    if (context.activity.type === "message") {
+      await context.sendActivity("Något gick fel hos Paragraf. Försök igen om en stund. / Something went wrong in Paragraf. Please try again in a moment.");
+    }
+  };
+  return adapter;
 }
 
 /** Lets the Agents SDK answer through a Fastify reply (it expects an Express-like response). */

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Identity } from "../auth/identity";
 import type { Deps } from "../deps";
 import { DomainFailure } from "../http/errors";
+import { archiveStatusOf } from "../use-cases/archive-status";
 import { executeCommand } from "../use-cases/execute-command";
 import { justeringCard } from "./cards/justering-card";
 
@@ -58,5 +59,7 @@ export async function handleCardAction(options: { deps: Deps; identity: Identity
     }
     state = (await load()) ?? state;
   }
-  return justeringCard(state, options.tabUrl(meetingId), { personId, notice });
+  // A signatory's refreshed view shows the filing too (queued, filed link, or why it failed).
+  const archive = await archiveStatusOf({ deps, tenantId: identity.tenantId, state });
+  return justeringCard(state, options.tabUrl(meetingId), { personId, notice }, [], archive);
 }

@@ -2,8 +2,12 @@ import type { MeetingState, OutboxJob } from "@paragraf/shared";
 import { z } from "zod";
 import type { Deps } from "../deps";
 import type { JobHandler } from "../outbox/outbox-worker";
+import { archiveStatusOf } from "../use-cases/archive-status";
 import type { CardSender } from "./card-sender";
-import { justeringCard, reminderCard } from "./cards/justering-card";
+import { reminderCard } from "./cards/justering-card";
+import { changeRequestJobHandlers } from "./change-request-jobs";
+import { deliverJusteringCards, deliverReminders } from "./justering-delivery";
+import type { TeamsDirectory } from "./teams-directory";
 import { agendaCard, decisionCard, summaryCard } from "./cards/meeting-cards";
 
 const MeetingEventPayload = z.object({ meetingId: z.string(), conversationId: z.string() });
@@ -12,8 +16,8 @@ const JusteringCardPayload = z.object({ meetingId: z.string() });
 const DecisionCardPayload = z.object({ meetingId: z.string(), itemId: z.string() });
 
 /** Outbox handlers that keep the meeting chat's cards in step with the meeting record. */
-export function cardJobHandlers(options: { deps: Deps; sender: CardSender; publicUrl: string }): Record<string, JobHandler> {
-  const { deps, sender, publicUrl } = options;
+export function cardJobHandlers(options: { deps: Deps; sender: CardSender; publicUrl: string; directory?: TeamsDirectory }): Record<string, JobHandler> {
+  const { deps, sender, publicUrl, directory } = options;
   const tabUrl = (meetingId: string) => `${publicUrl}/?meeting=${encodeURIComponent(meetingId)}`;
   /** Posts a card for a meeting event (start, end) in the conversation the event came from. */
   const postMeetingEventCard = async (job: OutboxJob, name: string, present: (state: MeetingState, url: string) => ReturnType<typeof agendaCard>) => {
@@ -24,6 +28,7 @@ export function cardJobHandlers(options: { deps: Deps; sender: CardSender; publi
     await sender.upsert(conversation, `${name}:${meetingId}:${job.key}`, present(state, tabUrl(meetingId)));
   };
   return {
+    ...changeRequestJobHandlers({ deps, sender, directory, publicUrl }),
     /** The decision of a closed item: posted once per conversation, updated on every correction. */
     "card.decision": async (job: OutboxJob) => {
       const { meetingId, itemId } = DecisionCardPayload.parse(job.payload);
@@ -43,25 +48,17 @@ export function cardJobHandlers(options: { deps: Deps; sender: CardSender; publi
       const { meetingId, version, deadline } = ReminderPayload.parse(job.payload);
       const state = await deps.meetings.load(job.tenantId, meetingId);
       if (!state || state.status !== "inJustering" || state.protocol.version !== version) return;
-      for (const conversation of await deps.store.conversationsOfMeeting(job.tenantId, meetingId)) {
-        await sender.upsert(conversation, `reminder:${job.key}`, reminderCard(state, deadline, tabUrl(meetingId)));
-      }
+      // In the linked chats, and 1:1 to the pending signatories who get their justering card 1:1.
+      await deliverReminders({ deps, sender, directory, tenantId: job.tenantId, state, card: reminderCard(state, deadline, tabUrl(meetingId)), key: `reminder:${job.key}` });
     },
     /** The justering card of a protocol version: posted when sent, updated as people sign, seal and file. */
     "card.justering": async (job: OutboxJob) => {
       const { meetingId } = JusteringCardPayload.parse(job.payload);
       const state = await deps.meetings.load(job.tenantId, meetingId);
       if (!state || state.protocol.version === 0) return;
-      for (const conversation of await deps.store.conversationsOfMeeting(job.tenantId, meetingId)) {
-        // Signatories this conversation knows get their own view (refresh.userIds); the rest see progress.
-        const users = (conversation.reference.users as Record<string, string> | undefined) ?? {};
-        const userIds = state.protocol.signatories
-          .map((s) => state.members.find((m) => m.id === s.personId)?.userId)
-          .map((userId) => (userId ? users[userId] : undefined))
-          .filter((id): id is string => !!id);
-        const card = justeringCard(state, tabUrl(meetingId), {}, userIds);
-        await sender.upsert(conversation, `justering:${meetingId}:v${state.protocol.version}`, card);
-      }
+      const archive = await archiveStatusOf({ deps, tenantId: job.tenantId, state });
+      // In the linked chats (signatories who are members see their own view) and 1:1 to the others.
+      await deliverJusteringCards({ deps, sender, directory, tenantId: job.tenantId, state, tabUrl: tabUrl(meetingId), archive });
     },
   };
 }

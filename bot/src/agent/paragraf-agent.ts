@@ -7,6 +7,8 @@ import type { Deps } from "../deps";
 import { agendaCard, decisionsCard, statusCard } from "./cards/meeting-cards";
 import { helpCard, noticeCard, welcomeCard } from "./cards/help-cards";
 import { parseCommand } from "./commands";
+import { linkPermission } from "./link-permission";
+import { rememberConversation } from "./remember-conversation";
 
 /** What the agent needs besides the use-case dependencies. */
 export interface AgentOptions {
@@ -53,7 +55,7 @@ export class ParagrafAgent extends TeamsActivityHandler {
     const onMeetingEvent = (kind: "card.agenda" | "card.summary") => async (context: TurnContext, next: () => Promise<void>) => {
       await this.remember(context);
       const tenantId = tenantOf(context.activity, this.options.devTenantId);
-      const linked = tenantId ? await this.options.deps.store.getConversation(tenantId, context.activity.conversation?.id ?? "") : undefined;
+      const linked = tenantId ? await this.linkedMeeting(context, tenantId) : undefined;
       if (tenantId && linked?.meetingId) {
         const eventKey = context.activity.id ?? `${context.activity.timestamp ?? ""}`;
         await this.options.deps.store.enqueue(tenantId, [{ kind, key: `${kind}:${linked.meetingId}:${eventKey}`, payload: { meetingId: linked.meetingId, conversationId: linked.conversationId } }]);
@@ -94,23 +96,31 @@ export class ParagrafAgent extends TeamsActivityHandler {
     return { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: card.content } as AdaptiveCardInvokeResponse;
   }
 
+  /**
+   * The meeting this chat is linked to: by the chat (a link the tab or `koppla` saved), else by the
+   * Teams meeting the event names, which the tab may have linked from another surface; that link is
+   * then saved for this chat too.
+   */
+  private async linkedMeeting(context: TurnContext, tenantId: string): Promise<{ meetingId?: string; conversationId: string } | undefined> {
+    const { store } = this.options.deps;
+    const conversationId = context.activity.conversation?.id ?? "";
+    const linked = await store.getConversation(tenantId, conversationId);
+    if (linked?.meetingId) return linked;
+    const teamsMeetingId = (context.activity.channelData as { meeting?: { id?: unknown } } | undefined)?.meeting?.id;
+    const link = typeof teamsMeetingId === "string" && teamsMeetingId ? await store.findTeamsLink(tenantId, { teamsMeetingId }) : undefined;
+    if (!link) return linked;
+    await this.remember(context, { bodyId: link.bodyId, meetingId: link.meetingId });
+    return { meetingId: link.meetingId, conversationId };
+  }
+
   private tabUrl(meetingId?: string): string {
     return meetingId ? `${this.options.publicUrl}/?meeting=${encodeURIComponent(meetingId)}` : this.options.publicUrl;
   }
 
-  /** Saves (or refreshes) the conversation reference so outbox jobs can post here later. */
+  /** Saves (or refreshes) the conversation reference so outbox jobs can post here later, and who spoke. */
   private async remember(context: TurnContext, link?: { bodyId: string; meetingId: string }): Promise<void> {
     const tenantId = tenantOf(context.activity, this.options.devTenantId);
-    const conversationId = context.activity.conversation?.id;
-    if (!tenantId || !conversationId) return;
-    const reference = context.activity.getConversationReference() as unknown as Record<string, unknown>;
-    // Remember who has spoken here (Entra object id → Teams user id), so justering cards can name
-    // the signatories in `refresh.userIds` and show each of them their own buttons.
-    const saved = await this.options.deps.store.getConversation(tenantId, conversationId);
-    const users = { ...((saved?.reference.users as Record<string, string> | undefined) ?? {}) };
-    const from = context.activity.from;
-    if (from?.aadObjectId && from.id && Object.keys(users).length < 500) users[from.aadObjectId] = from.id;
-    await this.options.deps.store.saveConversation({ tenantId, conversationId, reference: { ...reference, users }, ...(link ?? {}) });
+    if (tenantId) await rememberConversation({ deps: this.options.deps, context, tenantId, link });
   }
 
   private async answer(context: TurnContext): Promise<Reply> {
@@ -126,6 +136,13 @@ export class ParagrafAgent extends TeamsActivityHandler {
     if (command.kind === "link") {
       const bodyId = await deps.store.meetingBody(tenantId, command.meetingId);
       if (!bodyId) return cardReply(noticeCard("Mötet finns inte i er organisation.", "That meeting does not exist in your organisation."));
+      const permission = await linkPermission({ deps, context, tenantId, meetingId: command.meetingId });
+      if (!permission.allowed) {
+        return cardReply(noticeCard(
+          "Bara organets sekreterare eller ordförande, eller mötets organisatör eller presentatörer, kan koppla chatten till ett möte.",
+          "Only the body's secretary or chair, or the meeting's organizer or presenters, can link this chat to a meeting.",
+        ));
+      }
       await this.remember(context, { bodyId, meetingId: command.meetingId });
       return cardReply(noticeCard("Chatten är kopplad till mötet. Skriv agenda för dagordningen.", "This chat is linked to the meeting. Type agenda for the agenda."));
     }

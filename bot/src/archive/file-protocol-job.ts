@@ -1,4 +1,4 @@
-import { domainErrorMessages, paragraphRange, protocolWording, type OutboxJob, type ProtocolArchive } from "@paragraf/shared";
+import { archiveFailureReasons, domainErrorMessages, paragraphRange, protocolWording, type OutboxJob, type ProtocolArchive } from "@paragraf/shared";
 import { z } from "zod";
 import type { Deps } from "../deps";
 import { DomainFailure } from "../http/errors";
@@ -39,10 +39,11 @@ export function fileProtocolJobHandlers(options: { deps: Deps; archive: Protocol
       if (state.status === "filed") return;
       const rendered = await permanentOnRefusal(`rendering sealed version ${version}`, () => renderSealedProtocolPdf({ deps, tenantId: job.tenantId, meetingId, version }));
       if (!rendered.verified || rendered.hash !== hash) {
-        throw new PermanentJobError(`sealed protocol version ${version} no longer rebuilds to its sealed hash ${hash}: not filed`);
+        throw new PermanentJobError(`sealed protocol version ${version} no longer rebuilds to its sealed hash ${hash}: not filed`, archiveFailureReasons.hashMismatch);
       }
       const { content, record } = rendered.document;
       const range = paragraphRange(state);
+      const body = await deps.store.getBody(job.tenantId, state.bodyId);
       const result = await archive.file({
         tenantId: job.tenantId,
         bodyName: state.bodyName,
@@ -53,6 +54,8 @@ export function fileProtocolJobHandlers(options: { deps: Deps; archive: Protocol
         hash,
         fileName: protocolFileName({ date: state.details.date, bodyName: state.bodyName, documentType: content.documentType, dnr: state.details.dnr }),
         bytes: rendered.pdf,
+        target: body?.archiveTarget,
+        jobKey: job.key,
       });
       deps.log.info({ meetingId, version, url: result.url, alreadyFiled: result.alreadyFiled, renamed: result.renamed, missingColumns: result.missingColumns }, "protocol filed");
       await permanentOnRefusal("recording the filing", () => markProtocolFiled({ deps, tenantId: job.tenantId, meetingId, url: result.url }));

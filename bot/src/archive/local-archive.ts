@@ -2,7 +2,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { link, mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { ArchiveFileRequest, ArchiveFileResult, Clock, ProtocolArchive } from "@paragraf/shared";
+import { archiveFailureReasons, type ArchiveFileRequest, type ArchiveFileResult, type Clock, type ProtocolArchive } from "@paragraf/shared";
+import { PermanentJobError } from "../outbox/job-errors";
 
 /** The metadata written beside each filed PDF (`‹file›.pdf.json`): what SharePoint keeps in columns. */
 export interface LocalArchiveSidecar extends Omit<ArchiveFileRequest, "bytes"> {
@@ -14,6 +15,15 @@ export interface LocalArchiveSidecar extends Omit<ArchiveFileRequest, "bytes"> {
 }
 
 const maxNameLength = 150;
+/** File system answers no retry fixes: no permission, a read-only volume, a file where a folder must be. */
+const notWritable = new Set(["EACCES", "EPERM", "EROFS", "ENOTDIR"]);
+
+/** Turns a file system refusal into a permanent failure with the actionable reason; other errors are retried. */
+function classifyArchiveError(err: unknown): unknown {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (!code || !notWritable.has(code)) return err;
+  return new PermanentJobError(`local archive: ${(err as Error).message}`, archiveFailureReasons.archiveNotWritable);
+}
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 /**
@@ -44,7 +54,7 @@ async function readIfExists(path: string): Promise<Buffer | undefined> {
 /** Writes bytes to a temp file beside `path` and syncs it; returns the temp path. */
 async function writeTemp(path: string, bytes: Uint8Array): Promise<string> {
   const temp = `${path}.${randomBytes(6).toString("hex")}.tmp`;
-  const handle = await open(temp, "wx", 0o644);
+  const handle = await open(temp, "wx", 0o644).catch((err: unknown) => { throw classifyArchiveError(err); });
   try {
     await handle.writeFile(bytes);
     await handle.sync();
@@ -98,7 +108,7 @@ export function createLocalArchive(options: { root: string; clock: Clock }): Pro
     async file(request: ArchiveFileRequest): Promise<ArchiveFileResult> {
       const year = request.meetingDate.slice(0, 4);
       const dir = join(root, safeFileName(request.tenantId), safeFileName(request.bodyName), safeFileName(year));
-      await mkdir(dir, { recursive: true });
+      await mkdir(dir, { recursive: true }).catch((err: unknown) => { throw classifyArchiveError(err); });
       const digest = sha256(request.bytes);
       const wanted = safeFileName(request.fileName, ".pdf");
       let raced = 0;

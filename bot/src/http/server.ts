@@ -6,6 +6,7 @@ import type { Authenticator } from "../auth/authenticator";
 import type { Identity } from "../auth/identity";
 import type { Deps } from "../deps";
 import { errorBody, failWith, toErrorResponse } from "./errors";
+import { registerArchiveRoutes } from "./routes/archive";
 import { registerBodyRoutes } from "./routes/bodies";
 import { registerDevRoutes, type DevUser } from "./routes/dev";
 import { registerHealthRoutes } from "./routes/health";
@@ -16,6 +17,7 @@ import { registerProtocolRoutes } from "./routes/protocol";
 import { registerMessagesRoute } from "./routes/messages";
 import { registerStreamRoutes } from "./routes/stream";
 import { registerTabStatic } from "./routes/tab-static";
+import { registerTeamsLinkRoutes } from "./routes/teams-links";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -79,6 +81,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   registerMeetingRoutes(app, options.deps);
   registerMeetingCommandRoutes(app, options.deps);
   registerProtocolRoutes(app, options.deps);
+  registerArchiveRoutes(app, options.deps);
+  registerTeamsLinkRoutes(app, options.deps);
   registerStreamRoutes(app, options.deps, options.auth);
   if (options.agent) registerMessagesRoute(app, options.agent.adapter, options.agent.agent);
   return app;

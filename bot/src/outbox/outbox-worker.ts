@@ -1,6 +1,6 @@
-import type { Clock, MeetingStore, OutboxJob } from "@paragraf/shared";
+import type { Clock, MeetingStore, OutboxJob, OutboxJobInput } from "@paragraf/shared";
 import type { Logger } from "pino";
-import { backoffMs, PermanentJobError, RetryableJobError } from "./job-errors";
+import { backoffMs, encodeJobFailure, jobFailureOf, PermanentJobError, RetryableJobError, type JobFailure } from "./job-errors";
 
 /** Performs one kind of job. Throw RetryableJobError or PermanentJobError to steer retries. */
 export type JobHandler = (job: OutboxJob) => Promise<void>;
@@ -16,6 +16,11 @@ export interface OutboxWorkerOptions {
   maxAttempts?: number;
   backoffBaseMs?: number;
   backoffCapMs?: number;
+  /**
+   * By job kind: the jobs to queue when a job of that kind stops for good (a permanent error or too many
+   * attempts), in the same transaction that records the failure — e.g. telling the secretary.
+   */
+  onGaveUp?: Record<string, (job: OutboxJob, failure: JobFailure) => OutboxJobInput[]>;
 }
 
 /** Runs outbox jobs on any instance: claim (SKIP LOCKED, leased) → handle → complete or schedule a retry. */
@@ -49,15 +54,16 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       await handler(job);
       await store.completeJob(job.id);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const failure = jobFailureOf(err);
+      const message = failure.message;
       if (err instanceof PermanentJobError || job.attempts >= maxAttempts) {
         log.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, err: message }, "outbox job failed permanently");
-        await store.failJob(job.id, message, null);
+        await store.failJob(job.id, encodeJobFailure(failure), null, options.onGaveUp?.[job.kind]?.(job, failure) ?? []);
         return;
       }
       const wait = Math.max(err instanceof RetryableJobError ? (err.retryAfterMs ?? 0) : 0, backoffMs(job.attempts, base, cap));
       log.info({ jobId: job.id, kind: job.kind, attempts: job.attempts, retryInMs: wait, err: message }, "outbox job will be retried");
-      await store.failJob(job.id, message, new Date(now + wait));
+      await store.failJob(job.id, encodeJobFailure(failure), new Date(now + wait));
     }
   };
 

@@ -1,6 +1,9 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationResult } from "kysely";
 import * as initial from "./migrations/0001-initial";
 import * as cardPosts from "./migrations/0002-card-posts";
+import * as teamsLinks from "./migrations/0003-teams-links";
+import * as archiveUploads from "./migrations/0004-archive-uploads";
+import * as teamsAccounts from "./migrations/0006-teams-accounts";
 
 /**
  * Every migration, in order, for PGlite and PostgreSQL alike. Listed statically (no directory scan)
@@ -9,6 +12,9 @@ import * as cardPosts from "./migrations/0002-card-posts";
 export const migrations: Record<string, Migration> = {
   "0001-initial": initial,
   "0002-card-posts": cardPosts,
+  "0003-teams-links": teamsLinks,
+  "0004-archive-uploads": archiveUploads,
+  "0006-teams-accounts": teamsAccounts,
 };
 
 /** What a migration run did: the names applied now, in order (empty when already up to date). */
@@ -28,7 +34,7 @@ function describeFailure(results: readonly MigrationResult[] | undefined, error:
  * it holds a PostgreSQL session advisory lock (per schema) on one connection for the whole run,
  * and creates the schema itself under that lock. Works the same on PGlite.
  */
-export async function migrateToLatest<DB>(db: Kysely<DB>, schema: string): Promise<MigrateResult> {
+export async function migrateToLatest<DB>(db: Kysely<DB>, schema: string, set: Record<string, Migration> = migrations): Promise<MigrateResult> {
   return db.connection().execute(async (conn) => {
     const lockKey = `paragraf.migrate.${schema}`;
     await sql`select pg_advisory_lock(hashtext(${lockKey}))`.execute(conn);
@@ -36,8 +42,11 @@ export async function migrateToLatest<DB>(db: Kysely<DB>, schema: string): Promi
       await sql`create schema if not exists ${sql.id(schema)}`.execute(conn);
       const migrator = new Migrator({
         db: conn,
-        provider: { getMigrations: async () => migrations },
+        provider: { getMigrations: async () => set },
         migrationTableSchema: schema,
+        // Migrations run in name order; numbers are reserved per change, so one may land after a higher
+        // number already ran (0004 before 0003): apply it then instead of refusing to start.
+        allowUnorderedMigrations: true,
       });
       const { error, results } = await migrator.migrateToLatest();
       if (error) throw describeFailure(results, error);

@@ -3,7 +3,7 @@ import type { MeetingStore, OutboxJob, OutboxJobInput } from "@paragraf/shared";
 import type { Kysely, Transaction } from "kysely";
 import type { Schema } from "./schema";
 
-type OutboxQueries = Pick<MeetingStore, "enqueue" | "claimJobs" | "completeJob" | "failJob">;
+type OutboxQueries = Pick<MeetingStore, "enqueue" | "claimJobs" | "completeJob" | "failJob" | "findJob" | "requeueFailedJob">;
 
 /** Longest stored error text; a worker's stack trace is not worth more. */
 const maxErrorLength = 4000;
@@ -55,12 +55,41 @@ export function outboxQueries(db: Kysely<Schema>): OutboxQueries {
       await db.updateTable("outbox").set({ status: "done", locked_until: null, last_error: null }).where("id", "=", id).execute();
     },
 
-    async failJob(id, error, retryAt) {
+    async failJob(id, error, retryAt, followUps = []) {
       const last_error = error.slice(0, maxErrorLength);
       const update = retryAt
         ? { status: "pending" as const, run_at: retryAt, locked_until: null, last_error }
         : { status: "failed" as const, locked_until: null, last_error };
-      await db.updateTable("outbox").set(update).where("id", "=", id).execute();
+      if (retryAt || followUps.length === 0) {
+        await db.updateTable("outbox").set(update).where("id", "=", id).execute();
+        return;
+      }
+      // Stopping a job and queueing what follows from it (telling people) commit together.
+      await db.transaction().execute(async (trx) => {
+        const row = await trx.updateTable("outbox").set(update).where("id", "=", id).returning("tenant_id").executeTakeFirst();
+        if (row) await insertJobs(trx, row.tenant_id, followUps);
+      });
+    },
+
+    async findJob(tenantId, key) {
+      const r = await db.selectFrom("outbox")
+        .select(["id", "tenant_id", "kind", "key", "status", "attempts", "run_at", "locked_until", "last_error"])
+        .where("tenant_id", "=", tenantId).where("key", "=", key)
+        .executeTakeFirst();
+      if (!r) return undefined;
+      return {
+        id: r.id, tenantId: r.tenant_id, kind: r.kind, key: r.key, status: r.status, attempts: r.attempts, runAt: r.run_at,
+        ...(r.locked_until ? { lockedUntil: r.locked_until } : {}), ...(r.last_error !== null ? { lastError: r.last_error } : {}),
+      };
+    },
+
+    async requeueFailedJob(tenantId, key, runAt) {
+      const rows = await db.updateTable("outbox")
+        .set({ status: "pending", attempts: 0, run_at: runAt, locked_until: null, last_error: null })
+        .where("tenant_id", "=", tenantId).where("key", "=", key).where("status", "=", "failed")
+        .returning("id")
+        .execute();
+      return rows.length > 0;
     },
   };
 }

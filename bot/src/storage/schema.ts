@@ -103,6 +103,10 @@ export interface ConversationRefsTable {
   meeting_id: string | null;
   reference: Jsonb<Record<string, unknown>>;
   updated_at: CreatedAt;
+  /** The Teams meeting id the chat belongs to, when the tab linked it (0003). */
+  teams_meeting_id: string | null;
+  /** False while the row is a placeholder the tab wrote before the bot saw the chat (0003). */
+  has_reference: Generated<boolean>;
 }
 
 /** Where the bot posted a card (0002). */
@@ -111,6 +115,31 @@ export interface CardPostsTable {
   conversation_id: string;
   card_key: string;
   activity_id: string;
+  updated_at: CreatedAt;
+}
+
+/** A Teams account the bot has seen, and its 1:1 conversation with the bot (0006). */
+export interface TeamsAccountsTable {
+  tenant_id: string;
+  aad_object_id: string;
+  teams_user_id: string;
+  name: string | null;
+  email: string | null;
+  upn: string | null;
+  personal_conversation_id: string | null;
+  updated_at: CreatedAt;
+}
+
+/** A Graph upload session in progress for a filing job (0004); `size` is a bigint, read as text. */
+export interface ArchiveUploadsTable {
+  tenant_id: string;
+  job_key: string;
+  upload_url: string;
+  expires_at: Timestamp;
+  location: string;
+  file_name: string;
+  sha256: string;
+  size: ColumnType<string, string, string>;
   updated_at: CreatedAt;
 }
 
@@ -124,4 +153,6 @@ export interface Schema {
   outbox: OutboxTable;
   conversation_refs: ConversationRefsTable;
   card_posts: CardPostsTable;
+  archive_uploads: ArchiveUploadsTable;
+  teams_accounts: TeamsAccountsTable;
 }

@@ -5,14 +5,19 @@ import { eventLog } from "./event-log";
 import { outboxQueries } from "./outbox-store";
 import { readModelQueries } from "./read-models";
 import type { Schema } from "./schema";
+import { teamsLinkQueries } from "./teams-links";
+import { teamsAccountQueries } from "./teams-accounts";
 
 type BodyQueries = Pick<MeetingStore, "createBody" | "updateBody" | "getBody" | "listBodies" | "saveConversation" | "getConversation" | "conversationsOfMeeting" | "getCardPost" | "saveCardPost">;
 
 /** A stored conversation row as the port's ConversationRef. */
-function toConversationRef(row: { tenant_id: string; conversation_id: string; body_id: string | null; meeting_id: string | null; reference: Record<string, unknown> }): ConversationRef {
+function toConversationRef(row: {
+  tenant_id: string; conversation_id: string; body_id: string | null; meeting_id: string | null; reference: Record<string, unknown>; teams_meeting_id: string | null;
+}): ConversationRef {
   return {
     tenantId: row.tenant_id, conversationId: row.conversation_id, reference: row.reference,
     ...(row.body_id !== null && { bodyId: row.body_id }), ...(row.meeting_id !== null && { meetingId: row.meeting_id }),
+    ...(row.teams_meeting_id !== null && { teamsMeetingId: row.teams_meeting_id }),
   };
 }
 
@@ -50,16 +55,19 @@ function bodyQueries(db: Kysely<Schema>): BodyQueries {
     },
 
     async saveConversation(ref: ConversationRef) {
-      // A later save that does not know the body or meeting keeps the links saved earlier.
+      // A later save that does not know the body or meeting keeps the links saved earlier (also a
+      // placeholder's, written by the tab before the bot saw the chat); the real reference replaces it.
       await db.insertInto("conversation_refs")
         .values({
           tenant_id: ref.tenantId, conversation_id: ref.conversationId, body_id: ref.bodyId ?? null, meeting_id: ref.meetingId ?? null,
-          reference: JSON.stringify(ref.reference),
+          teams_meeting_id: ref.teamsMeetingId ?? null, reference: JSON.stringify(ref.reference), has_reference: true,
         })
         .onConflict((oc) => oc.columns(["tenant_id", "conversation_id"]).doUpdateSet({
           body_id: sql`coalesce(excluded.body_id, conversation_refs.body_id)`,
           meeting_id: sql`coalesce(excluded.meeting_id, conversation_refs.meeting_id)`,
+          teams_meeting_id: sql`coalesce(excluded.teams_meeting_id, conversation_refs.teams_meeting_id)`,
           reference: sql`excluded.reference`,
+          has_reference: true,
           updated_at: new Date(),
         }))
         .execute();
@@ -74,7 +82,7 @@ function bodyQueries(db: Kysely<Schema>): BodyQueries {
 
     async conversationsOfMeeting(tenantId, meetingId) {
       const rows = await db.selectFrom("conversation_refs").selectAll()
-        .where("tenant_id", "=", tenantId).where("meeting_id", "=", meetingId)
+        .where("tenant_id", "=", tenantId).where("meeting_id", "=", meetingId).where("has_reference", "=", true)
         .orderBy("conversation_id")
         .execute();
       return rows.map(toConversationRef);
@@ -109,6 +117,8 @@ export function createSqlMeetingStore(database: Database): MeetingStore {
     ...eventLog(db),
     ...readModelQueries(db),
     ...outboxQueries(db),
+    ...teamsLinkQueries(db),
+    ...teamsAccountQueries(db),
     close: () => database.close(),
   };
 }

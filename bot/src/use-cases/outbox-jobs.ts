@@ -21,6 +21,10 @@ export function outboxJobsFor(_before: MeetingState, after: MeetingState, events
   }
   for (const { event, at } of events) {
     if (event.type === "protocol.sentForJustering") jobs.push(...reminderJobs(after, event.version, at));
+    if (event.type === "protocol.changeRequested") {
+      // The secretary hears of it in the meeting chat (and 1:1): once per request.
+      jobs.push({ kind: "card.changeRequest", key: `card.changeRequest:${after.id}:${event.personId}:v${event.version}:${at}`, payload: { meetingId: after.id, personId: event.personId, version: event.version, at } });
+    }
     if (event.type === "protocol.sealed") {
       jobs.push({ kind: "protocol.file", key: `protocol.file:${after.id}:v${event.version}`, payload: { meetingId: after.id, version: event.version, hash: event.hash } });
     }

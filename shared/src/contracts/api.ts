@@ -108,6 +108,14 @@ export const ReservationRequestSchema = withSeq({ motivation: ReservationSchema.
 export const ConflictRequestSchema = withSeq({ note: ConflictSchema.shape.note });
 export const SendForJusteringRequestSchema = withSeq({ hash: z.string().min(1).max(128) });
 
+/** Teams links: a Teams meeting chat (the tab context's `chat.id`, the bot's conversation id) to a Paragraf meeting. */
+const TeamsIdSchema = z.string().trim().min(1).max(400).regex(/^[A-Za-z0-9:@._=+/-]+$/, "invalid Teams id");
+export const TeamsLinkRequestSchema = z.object({ chatId: TeamsIdSchema, teamsMeetingId: TeamsIdSchema.optional() }).strict();
+export const TeamsLinkQuerySchema = z.object({ chatId: TeamsIdSchema.optional(), teamsMeetingId: TeamsIdSchema.optional() }).strict()
+  .refine((q) => q.chatId !== undefined || q.teamsMeetingId !== undefined, "chatId or teamsMeetingId is required");
+export const TeamsLinkResponseSchema = z.object({ meetingId: z.string(), bodyId: z.string() });
+export type TeamsLinkResponse = z.infer<typeof TeamsLinkResponseSchema>;
+
 /** Read models. */
 export const DecisionLogQuerySchema = z.object({
   from: z.iso.date().optional(), to: z.iso.date().optional(), outcome: z.string().max(40).optional(), text: z.string().max(200).optional(),
@@ -117,3 +125,40 @@ export const AssignmentLogQuerySchema = z.object({
   ownerPersonId: IdSchema.optional(), dueBefore: z.iso.date().optional(), text: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
+
+/** Why a background job (filing a protocol) failed, for people: a stable code and messages in Swedish and English. */
+export const JobFailureReasonSchema = z.object({ code: z.string().min(1).max(64), sv: z.string().max(1000), en: z.string().max(1000) });
+export type JobFailureReason = z.infer<typeof JobFailureReasonSchema>;
+
+/** Where the sealed protocol is on its way to the archive. */
+export const ArchiveStateSchema = z.enum(["notSealed", "queued", "filing", "filed", "retrying", "failed"]);
+export type ArchiveState = z.infer<typeof ArchiveStateSchema>;
+
+/**
+ * The meeting's archive status (`GET /api/meetings/:id/archive`): queued, being filed right now, filed
+ * with link and time, waiting for a retry with the reason and when, or failed with an actionable reason.
+ */
+export const ArchiveStatusSchema = z.object({
+  state: ArchiveStateSchema,
+  /** The sealed protocol version being filed (0 before sealing). */
+  version: z.number().int().min(0),
+  url: z.string().optional(),
+  filedAt: z.string().optional(),
+  /** Filing attempts so far (of the current round; a manual retry starts a new one). */
+  attempts: z.number().int().min(0),
+  /** The last failure as people should read it, with the technical text for administrators. */
+  lastError: JobFailureReasonSchema.extend({ detail: z.string().max(2000).optional() }).optional(),
+  nextRetryAt: z.string().optional(),
+  /** On `failed`: true when no retry could help without a change (a permission, a library); false when it gave up. */
+  permanent: z.boolean().optional(),
+});
+export type ArchiveStatus = z.infer<typeof ArchiveStatusSchema>;
+/** The answer of `GET /api/meetings/:id/archive` and of the retry. */
+export const ArchiveStatusResponseSchema = z.object({
+  archive: ArchiveStatusSchema,
+  /** Whether the caller may queue a failed filing again (secretary or chair, and only when failed). */
+  canRetry: z.boolean(),
+});
+export type ArchiveStatusResponse = z.infer<typeof ArchiveStatusResponseSchema>;
+/** `POST /api/meetings/:id/archive/retry` takes nothing (an empty JSON object, or no body). */
+export const RetryFilingRequestSchema = z.object({}).strict();

@@ -44,6 +44,17 @@ export type Person = z.infer<typeof PersonSchema>;
 export const SignatoryRuleSchema = z.enum(["chairAndAdjusters", "allMembers"]);
 export type SignatoryRule = z.infer<typeof SignatoryRuleSchema>;
 
+/**
+ * Where a body's protocols are filed in SharePoint, overriding the service's configured library:
+ * the default document library of a Microsoft 365 group (a team), or a drive by id (on a site).
+ * `folder` is the library folder under which `‹body›/‹year›` is created.
+ */
+export const ArchiveTargetSchema = z.union([
+  z.object({ groupId: z.string().trim().min(1).max(100), folder: text(300).optional() }).strict(),
+  z.object({ siteId: z.string().trim().min(1).max(300).optional(), driveId: z.string().trim().min(1).max(300), folder: text(300).optional() }).strict(),
+]);
+export type ArchiveTarget = z.infer<typeof ArchiveTargetSchema>;
+
 /** A body's settings that shape its meetings and protocols. */
 export const BodySettingsSchema = z.object({
   signatoryRule: SignatoryRuleSchema.default("chairAndAdjusters"),
@@ -53,9 +64,6 @@ export const BodySettingsSchema = z.object({
   /** First paragraph number of a year when the body starts using Paragraf mid-series. */
   seriesStarts: z.record(z.string().regex(/^\d{4}$/), z.number().int().min(1).max(100_000)).default({}),
   defaultPlace: text(200).default("Teams"),
-  sharePoint: z
-    .object({ groupId: z.string().max(100).optional(), siteId: z.string().max(300).optional(), driveId: z.string().max(300).optional(), folder: text(300).optional() })
-    .optional(),
 });
 export type BodySettings = z.infer<typeof BodySettingsSchema>;
 
@@ -68,6 +76,8 @@ export const BodySchema = z.object({
   dnrPrefix: text(40).default(""),
   roster: z.array(PersonSchema).max(Limits.maxRosterSize),
   settings: BodySettingsSchema,
+  /** Optional SharePoint target for this body's protocols (absent: the service's configured library). */
+  archiveTarget: ArchiveTargetSchema.optional(),
   version: z.number().int().min(0),
 });
 export type Body = z.infer<typeof BodySchema>;

@@ -19,6 +19,20 @@ export interface OutboxJob extends OutboxJobInput {
   runAt: Date;
 }
 
+/** An outbox row as stored, for status queries (the filing job's progress). */
+export interface OutboxJobRecord {
+  id: string;
+  tenantId: string;
+  kind: string;
+  key: string;
+  status: "pending" | "done" | "failed";
+  attempts: number;
+  runAt: Date;
+  lockedUntil?: Date;
+  /** The last failure's text as the worker recorded it. */
+  lastError?: string;
+}
+
 /** What one append writes, atomically: events at the expected position, read models, outbox jobs. */
 export interface AppendInput {
   tenantId: string;
@@ -62,7 +76,35 @@ export interface ConversationRef {
   bodyId?: string;
   meetingId?: string;
   reference: Record<string, unknown>;
+  /** The Teams meeting the chat belongs to, when the tab linked it. */
+  teamsMeetingId?: string;
 }
+
+/** A link from a Teams meeting chat (its conversation id is the tab context's `chat.id`) to a Paragraf meeting. */
+export interface TeamsLink {
+  tenantId: string;
+  chatId: string;
+  teamsMeetingId?: string;
+  bodyId: string;
+  meetingId: string;
+}
+
+/**
+ * A Teams user the bot has seen (a speaker or a member of a chat it is in): the Entra object id a roster
+ * person links to, their Teams user id, e-mail and UPN, and the bot's 1:1 conversation with them.
+ */
+export interface TeamsAccount {
+  tenantId: string;
+  aadObjectId: string;
+  teamsUserId: string;
+  name?: string;
+  email?: string;
+  userPrincipalName?: string;
+  personalConversationId?: string;
+}
+
+/** Finds a link by the chat or by the Teams meeting id. */
+export type TeamsLinkQuery = { chatId: string } | { teamsMeetingId: string };
 
 /**
  * Durable storage of bodies, meeting event logs, read models, outbox and conversation references.
@@ -91,12 +133,28 @@ export interface MeetingStore {
   /** Claims up to `limit` due jobs (FOR UPDATE SKIP LOCKED), leasing them for `leaseMs`. */
   claimJobs(limit: number, leaseMs: number, now: Date): Promise<OutboxJob[]>;
   completeJob(id: string): Promise<void>;
-  failJob(id: string, error: string, retryAt: Date | null): Promise<void>;
+  /** Records a failed attempt: retry at `retryAt`, or stop for good (null) and queue `followUps` in the same transaction. */
+  failJob(id: string, error: string, retryAt: Date | null, followUps?: OutboxJobInput[]): Promise<void>;
+  /** The outbox row of a tenant's job by its key, if any. */
+  findJob(tenantId: string, key: string): Promise<OutboxJobRecord | undefined>;
+  /** Queues a failed job of a tenant again from its first attempt; false unless it was failed. */
+  requeueFailedJob(tenantId: string, key: string, runAt: Date): Promise<boolean>;
 
   saveConversation(ref: ConversationRef): Promise<void>;
   getConversation(tenantId: string, conversationId: string): Promise<ConversationRef | undefined>;
   /** Every conversation linked to a meeting. */
   conversationsOfMeeting(tenantId: string, meetingId: string): Promise<ConversationRef[]>;
+  /**
+   * Links a Teams chat to a meeting (replacing an earlier link of that chat). Until the bot saves the
+   * chat's real reference the row is a placeholder: `getConversation` returns it with an empty
+   * reference, `conversationsOfMeeting` leaves it out, and the bot's first `saveConversation` keeps the link.
+   */
+  linkTeamsChat(link: TeamsLink): Promise<void>;
+  findTeamsLink(tenantId: string, query: TeamsLinkQuery): Promise<TeamsLink | undefined>;
+  /** Remembers Teams accounts (fields a save does not know are kept). */
+  saveTeamsAccounts(accounts: TeamsAccount[]): Promise<void>;
+  /** The accounts with one of these Entra object ids, or e-mail addresses matching e-mail or UPN (case-insensitive). */
+  findTeamsAccounts(tenantId: string, keys: { aadObjectIds: string[]; emails: string[] }): Promise<TeamsAccount[]>;
   /** The activity id of a card the bot posted in a conversation under a key, if any. */
   getCardPost(tenantId: string, conversationId: string, cardKey: string): Promise<string | undefined>;
   saveCardPost(tenantId: string, conversationId: string, cardKey: string, activityId: string): Promise<void>;

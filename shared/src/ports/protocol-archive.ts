@@ -1,3 +1,5 @@
+import type { ArchiveTarget } from "../domain/body";
+
 /** What the filing job hands an archive: the sealed PDF and the metadata to set beside it. */
 export interface ArchiveFileRequest {
   tenantId: string;
@@ -17,6 +19,13 @@ export interface ArchiveFileRequest {
   fileName: string;
   /** The PDF bytes, identical for every rendering of the same sealed version. */
   bytes: Uint8Array;
+  /** The body's own archive target, overriding the service's configured one (SharePoint only). */
+  target?: ArchiveTarget;
+  /**
+   * The filing job's idempotency key: an archive that uploads in several steps (a SharePoint upload
+   * session) keeps its progress under it, so a retry after a crash resumes instead of starting over.
+   */
+  jobKey?: string;
 }
 
 /** Where the protocol landed. */

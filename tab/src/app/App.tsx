@@ -70,7 +70,7 @@ export function App(props: { booting?: Promise<Boot> }) {
   const legal = path === "/privacy" || path === "/terms";
   const dev = state.phase === "signIn" || state.phase === "noSignIn" || (state.phase === "ready" && state.session.mode === "dev");
   return (
-    <FluentProvider theme={themes[theme]} className={styles.provider} dir="ltr">
+    <FluentProvider theme={themes[theme]} className={styles.provider} dir="ltr" data-theme={theme}>
       <I18nProvider locale={locale}>
         {dev && !(path === "/stage") && (
           <DevBar

@@ -2,7 +2,7 @@ import type { HostTheme } from "../host/teams-host";
 import { localeFrom, type Locale } from "../i18n/i18n";
 
 /** The views of a meeting. */
-export type View = "panel" | "stage" | "builder" | "after";
+export type View = "panel" | "stage" | "builder" | "after" | "body";
 
 /** Display preferences from the URL (`?theme=`, `?lang=`, `?view=`) or this browser's earlier choice. */
 export function initialPrefs(params: URLSearchParams): { theme: HostTheme; locale: Locale } {
@@ -19,5 +19,5 @@ export function rememberPref(key: "theme" | "lang", value: string): void {
 /** A view named in the URL, if valid. */
 export function viewParam(params: URLSearchParams): View | undefined {
   const v = params.get("view");
-  return v === "panel" || v === "stage" || v === "builder" || v === "after" ? v : undefined;
+  return v === "panel" || v === "stage" || v === "builder" || v === "after" || v === "body" ? v : undefined;
 }

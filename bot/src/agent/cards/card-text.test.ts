@@ -10,6 +10,10 @@ describe("user text in cards renders literally", () => {
     expect(out).not.toContain("{{");
   });
 
+  it("keeps user text from faking a Teams mention", () => {
+    expect(literal("hej <at>Alla</at> och <AT>x</AT>")).toBe("hej <\u200bat>Alla<\u200b/at> och <\u200bAT>x<\u200b/AT>");
+  });
+
   it("escapes list, heading and quote markers at a line start only", () => {
     expect(literal("- punkt\n# rubrik\n> citat\n1. ett")).toBe("\\- punkt\n\\# rubrik\n\\> citat\n1\\. ett");
     expect(literal("2026-03-20 kl. 09.00")).toBe("2026-03-20 kl. 09.00");

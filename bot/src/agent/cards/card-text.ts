@@ -7,7 +7,8 @@ export const maxCardText = 600;
 /**
  * Makes user text render literally in an Adaptive Card TextBlock: markdown that Teams would act on
  * is escaped (emphasis, links, code, and list, heading or quote markers at a line start), `${` and
- * `{{` cannot start a template or date expression, and long text is cut at a word with an ellipsis.
+ * `{{` cannot start a template or date expression, `<at>` cannot fake a Teams mention, and long text
+ * is cut at a word with an ellipsis.
  */
 export function literal(text: string, max = maxCardText): string {
   const cut = text.lastIndexOf(" ", max);
@@ -17,6 +18,7 @@ export function literal(text: string, max = maxCardText): string {
     .replace(/([\\*_[\]`~])/g, "\\$1")
     .replace(/^(\s*)([-+#>])/gm, "$1\\$2")
     .replace(/^(\s*\d+)([.)])/gm, "$1\\$2")
+    .replace(/<(\/?at)>/gi, "<\u200b$1>")
     .replace(/\$\{/g, "$\u200b{")
     .replace(/\{\{/g, "{\u200b{");
 }

@@ -1,5 +1,6 @@
-import type { MeetingState } from "@paragraf/shared";
+import type { ArchiveStatus, MeetingState } from "@paragraf/shared";
 import { adaptiveCard, label, literal, textBlock, type CardElement } from "./card-text";
+import { archiveStatusBlocks } from "./filing-cards";
 
 const roleLabels: Record<string, string> = { ordforande: "Ordförande", justerare: "Justerare", sekreterare: "Sekreterare", ledamot: "Ledamot" };
 
@@ -13,9 +14,10 @@ export interface JusteringViewer {
 /**
  * The justering card: protocol version and hash, the decisions in brief, a link to read it all,
  * who has signed and who is pending, and for a pending signatory the Justera / Begär ändring actions.
- * After sealing it says so and, once filed, links the archive copy.
+ * After sealing it says so and how filing goes (`archive`, when known): on its way, filed with the
+ * link, or failed with the reason; without it, the filed link from the record.
  */
-export function justeringCard(state: MeetingState, tabUrl: string, viewer: JusteringViewer = {}, refreshUserIds: string[] = []): ReturnType<typeof adaptiveCard> {
+export function justeringCard(state: MeetingState, tabUrl: string, viewer: JusteringViewer = {}, refreshUserIds: string[] = [], archive?: ArchiveStatus): ReturnType<typeof adaptiveCard> {
   const p = state.protocol;
   const version = p.version;
   const body: CardElement[] = [];
@@ -37,8 +39,10 @@ export function justeringCard(state: MeetingState, tabUrl: string, viewer: Juste
       return { title: literal(`${person?.name ?? s.personId} (${roleLabels[s.role] ?? s.role})`, 120), value: when };
     }),
   });
-  if (p.filed) body.push(textBlock(`Arkiverat / Filed: ${p.filed.url}`));
-  const actions: CardElement[] = [{ type: "Action.OpenUrl", title: "Läs protokollet / Read the protocol", url: tabUrl }];
+  const filing = archive && sealed ? archiveStatusBlocks(archive) : { body: [], actions: [] };
+  if (filing.body.length) body.push(...filing.body);
+  else if (p.filed) body.push(textBlock(`Arkiverat / Filed: ${p.filed.url}`));
+  const actions: CardElement[] = [{ type: "Action.OpenUrl", title: "Läs protokollet / Read the protocol", url: tabUrl }, ...filing.actions];
   // The shared card (no viewer) carries the buttons for every signatory; the server decides who may
   // use them, and the card a signatory gets back after acting is theirs alone.
   const pending = state.status === "inJustering" && (viewer.personId === undefined

@@ -2,6 +2,7 @@ import { Button, Field, Input, Text } from "@fluentui/react-components";
 import type { AgendaItem, MeetingState } from "@paragraf/shared";
 import { useState } from "react";
 import { useCommands } from "../../app/notices";
+import { formatDate } from "../../i18n/dates";
 import { useStrings } from "../../i18n/i18n";
 import { newId } from "../../live/new-id";
 import { useAssignmentsStyles } from "./AssignmentsEditor.styles";
@@ -9,7 +10,7 @@ import { useAssignmentsStyles } from "./AssignmentsEditor.styles";
 /** Uppdrag of an item: who does what by when; editors add and remove, everyone else reads. */
 export function AssignmentsEditor(props: { meeting: MeetingState; item: AgendaItem; editable: boolean }) {
   const styles = useAssignmentsStyles();
-  const { t } = useStrings();
+  const { t, locale } = useStrings();
   const { run } = useCommands();
   const [owner, setOwner] = useState("");
   const [task, setTask] = useState("");
@@ -34,7 +35,7 @@ export function AssignmentsEditor(props: { meeting: MeetingState; item: AgendaIt
         <ul className={styles.list}>
           {item.assignments.map((a) => (
             <li key={a.id} className={styles.entry}>
-              <Text size={200}><strong>{a.owner}</strong>: {a.task}{a.due ? ` (${t.assignments.due.toLowerCase()} ${a.due})` : ""}</Text>
+              <Text size={200}><strong>{a.owner}</strong>: {a.task}{a.due ? ` (${t.assignments.due.toLowerCase()} ${formatDate(a.due, locale)})` : ""}</Text>
               {props.editable && (
                 <Button size="small" appearance="subtle" aria-label={t.assignments.remove(a.task)}
                   onClick={() => void run({ type: "assignment.remove", itemId: item.id, assignmentId: a.id })}>

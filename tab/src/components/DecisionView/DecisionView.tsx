@@ -1,12 +1,13 @@
 import { mergeClasses, Text } from "@fluentui/react-components";
 import type { Decision } from "@paragraf/shared";
+import { formatDate } from "../../i18n/dates";
 import { useStrings } from "../../i18n/i18n";
 import { useDecisionViewStyles } from "./DecisionView.styles";
 
 /** A decision as the protocol will read: "<body> beslutar att …", or the outcome with its motivation. */
 export function DecisionView(props: { bodyName: string; decision?: Decision; large?: boolean }) {
   const styles = useDecisionViewStyles();
-  const { t } = useStrings();
+  const { t, locale } = useStrings();
   const d = props.decision;
   const size = props.large ? styles.large : undefined;
   if (!d) return <Text className={size} italic>{t.decision.none}</Text>;
@@ -21,7 +22,7 @@ export function DecisionView(props: { bodyName: string; decision?: Decision; lar
       )}
       {d.motivation && <Text className={size}>{t.decision.motivation}: {d.motivation}</Text>}
       {d.recipient && <Text className={size}>{t.decision.recipient}: {d.recipient}</Text>}
-      {d.followUpDate && <Text className={size}>{t.decision.followUp}: {d.followUpDate}</Text>}
+      {d.followUpDate && <Text className={size}>{t.decision.followUp}: {formatDate(d.followUpDate, locale)}</Text>}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { Text } from "@fluentui/react-components";
 import { paragraphRange, type MeetingRole, type MeetingState } from "@paragraf/shared";
+import { formatDate } from "../../i18n/dates";
 import { useStrings } from "../../i18n/i18n";
 import { LiveIndicator } from "../LiveIndicator/LiveIndicator";
 import { MeetingStatusChip } from "../StatusChip/StatusChip";
@@ -8,7 +9,7 @@ import { useMeetingHeaderStyles } from "./MeetingHeader.styles";
 /** Body, date, paragraph range, status, live state and the caller's roles. */
 export function MeetingHeader(props: { meeting: MeetingState; online: boolean; roles: ReadonlySet<MeetingRole> }) {
   const styles = useMeetingHeaderStyles();
-  const { t } = useStrings();
+  const { t, locale } = useStrings();
   const m = props.meeting;
   const range = paragraphRange(m);
   const time = `${m.details.startTime}${m.details.endTime ? `–${m.details.endTime}` : ""}`;
@@ -16,7 +17,7 @@ export function MeetingHeader(props: { meeting: MeetingState; online: boolean; r
     <header className={styles.root}>
       <h1 className={styles.title}>{m.bodyName}</h1>
       <div className={styles.meta}>
-        <Text size={200}>{m.details.date} {time}</Text>
+        <Text size={200} data-testid="meeting-date">{formatDate(m.details.date, locale)} {time}</Text>
         {range && <Text size={200}>{t.meeting.paragraphs(range.from, range.to)}</Text>}
         {m.details.dnr && <Text size={200}>{m.details.dnr}</Text>}
       </div>

@@ -12,5 +12,6 @@ export const useAfterMeetingStyles = makeStyles({
   colDate: { width: "7.5rem" },
   colParagraph: { width: "4rem" },
   colOutcome: { width: "11rem" },
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });

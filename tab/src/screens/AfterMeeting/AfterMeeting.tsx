@@ -1,10 +1,12 @@
-import { Button, Link, Text } from "@fluentui/react-components";
+import { Button, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import { useCommands } from "../../app/notices";
 import { NoticeBar } from "../../components/NoticeBar/NoticeBar";
 import { MeetingStatusChip } from "../../components/StatusChip/StatusChip";
+import { formatDateTime } from "../../i18n/dates";
 import { useStrings } from "../../i18n/i18n";
 import type { MeetingViewProps } from "../MeetingShell/MeetingShell";
+import { ArchiveStatusPanel } from "./ArchiveStatusPanel";
 import { DecisionLog } from "./DecisionLog";
 import { ProtocolPreview } from "./ProtocolPreview";
 import { useAfterMeetingStyles } from "./AfterMeeting.styles";
@@ -12,7 +14,7 @@ import { useAfterMeetingStyles } from "./AfterMeeting.styles";
 /** After the meeting: protocol status (draft, justering with who has signed, sealed, filed) and the body's logs. */
 export function AfterMeeting({ meeting, snapshot }: MeetingViewProps) {
   const styles = useAfterMeetingStyles();
-  const { t } = useStrings();
+  const { t, locale } = useStrings();
   const { run, busy } = useCommands();
   const p = meeting.protocol;
   const nameOf = (id: string) => meeting.members.find((m) => m.id === id)?.name ?? id;
@@ -42,7 +44,7 @@ export function AfterMeeting({ meeting, snapshot }: MeetingViewProps) {
             <ul className={styles.list} data-testid="signatories">
               {p.signatories.map((s) => {
                 const signed = signatureOf(s.personId);
-                return <li key={s.personId}><Text>{nameOf(s.personId)} ({t.after.signatoryRole[s.role]}): {signed ? t.after.signed(signed.at.slice(0, 16).replace("T", " ")) : t.after.notSigned}</Text></li>;
+                return <li key={s.personId}><Text>{nameOf(s.personId)} ({t.after.signatoryRole[s.role]}): {signed ? t.after.signed(formatDateTime(signed.at, locale)) : t.after.notSigned}</Text></li>;
               })}
             </ul>
           </>
@@ -55,7 +57,7 @@ export function AfterMeeting({ meeting, snapshot }: MeetingViewProps) {
             </ul>
           </>
         )}
-        {p.filed && <Link href={p.filed.url} target="_blank" rel="noreferrer">{t.after.filed}</Link>}
+        {(meeting.status === "sealed" || meeting.status === "filed") && <ArchiveStatusPanel meetingId={meeting.id} seq={meeting.seq} />}
       </section>
       {meeting.status !== "planned" && (
         <section className={styles.section} aria-labelledby="preview-h">

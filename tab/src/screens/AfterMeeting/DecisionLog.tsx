@@ -5,13 +5,14 @@ import { OutcomeSchema, type AssignmentLogRow, type DecisionLogRow, type Outcome
 import { useEffect, useState } from "react";
 import { useSession } from "../../app/session";
 import { ErrorState } from "../../components/ErrorState/ErrorState";
+import { formatDate } from "../../i18n/dates";
 import { useStrings } from "../../i18n/i18n";
 import { useAfterMeetingStyles } from "./AfterMeeting.styles";
 
 /** The body's decision and assignment logs across meetings, filtered by text and outcome. */
 export function DecisionLog(props: { bodyId: string }) {
   const styles = useAfterMeetingStyles();
-  const { t } = useStrings();
+  const { t, locale } = useStrings();
   const { api } = useSession();
   const [text, setText] = useState("");
   const [outcome, setOutcome] = useState<Outcome | "">("");
@@ -53,7 +54,7 @@ export function DecisionLog(props: { bodyId: string }) {
               <TableBody>
                 {data.decisions.map((d) => (
                   <TableRow key={`${d.meetingId}-${d.itemId}`}>
-                    <TableCell>{d.meetingDate}</TableCell><TableCell>§ {d.paragraph}</TableCell>
+                    <TableCell>{formatDate(d.meetingDate, locale)}</TableCell><TableCell>§ {d.paragraph}</TableCell>
                     <TableCell>{d.title}{d.clauses.length ? ` — ${t.decision.att} ${d.clauses.join("; ")}` : ""}</TableCell>
                     <TableCell>{t.outcome[d.outcome]}</TableCell>
                   </TableRow>
@@ -75,7 +76,7 @@ export function DecisionLog(props: { bodyId: string }) {
               <TableBody>
                 {data.assignments.map((a) => (
                   <TableRow key={a.assignmentId}>
-                    <TableCell>{a.meetingDate}</TableCell><TableCell>§ {a.paragraph}</TableCell><TableCell>{a.owner}</TableCell><TableCell>{a.task}</TableCell><TableCell>{a.due ?? ""}</TableCell>
+                    <TableCell>{formatDate(a.meetingDate, locale)}</TableCell><TableCell>§ {a.paragraph}</TableCell><TableCell>{a.owner}</TableCell><TableCell>{a.task}</TableCell><TableCell>{a.due ? formatDate(a.due, locale) : ""}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

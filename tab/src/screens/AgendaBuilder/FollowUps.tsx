@@ -2,13 +2,14 @@ import { Button, Text } from "@fluentui/react-components";
 import type { AssignmentLogRow, ItemContent, MeetingState } from "@paragraf/shared";
 import { useEffect, useState } from "react";
 import { useSession } from "../../app/session";
+import { formatDate } from "../../i18n/dates";
 import { useStrings } from "../../i18n/i18n";
 import { useAgendaBuilderStyles } from "./AgendaBuilder.styles";
 
 /** Open assignments from earlier meetings, due by this meeting, offered as "återkoppling av uppdrag" items. */
 export function FollowUps(props: { meeting: MeetingState; onAdd: (content: ItemContent) => Promise<boolean> }) {
   const styles = useAgendaBuilderStyles();
-  const { t } = useStrings();
+  const { t, locale } = useStrings();
   const { api } = useSession();
   const { meeting } = props;
   const [rows, setRows] = useState<AssignmentLogRow[]>([]);
@@ -26,7 +27,7 @@ export function FollowUps(props: { meeting: MeetingState; onAdd: (content: ItemC
       <ul className={styles.list}>
         {open.map((a) => (
           <li key={a.assignmentId} className={styles.row}>
-            <Text>{a.owner}: {a.task}{a.due ? ` (${a.due})` : ""}</Text>
+            <Text>{a.owner}: {a.task}{a.due ? ` (${formatDate(a.due, locale)})` : ""}</Text>
             <Button size="small" onClick={() => void props.onAdd({
               kind: "assignmentFollowUp", title: t.builder.followUpTitle(a.task).slice(0, 300), presenters: [a.owner], background: "", attachments: [],
               followsUpAssignmentId: a.assignmentId,

@@ -1,9 +1,10 @@
-import { Spinner, Tab, TabList } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList } from "@fluentui/react-components";
 import type { MeetingState } from "@paragraf/shared";
-import { lazy, Suspense, useCallback, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { CommandsProvider } from "../../app/notices";
 import { viewParam, type View } from "../../app/prefs";
 import { useSession } from "../../app/session";
+import { findLinkedMeeting, linkTeamsMeeting, teamsMeetingOf } from "../../app/teams-link";
 import { useMeetingLive } from "../../app/use-meeting-live";
 import { ErrorBoundary } from "../../components/ErrorBoundary/ErrorBoundary";
 import { ErrorState } from "../../components/ErrorState/ErrorState";
@@ -17,6 +18,7 @@ import { useMeetingShellStyles } from "./MeetingShell.styles";
 const Stage = lazy(() => import("../Stage/Stage").then((m) => ({ default: m.Stage })));
 const AgendaBuilder = lazy(() => import("../AgendaBuilder/AgendaBuilder").then((m) => ({ default: m.AgendaBuilder })));
 const AfterMeeting = lazy(() => import("../AfterMeeting/AfterMeeting").then((m) => ({ default: m.AfterMeeting })));
+const BodySettings = lazy(() => import("../BodySettings/BodySettings").then((m) => ({ default: m.BodySettings })));
 
 /** What every meeting view gets: the folded meeting, the live snapshot and the live connection. */
 export interface MeetingViewProps {
@@ -25,17 +27,62 @@ export interface MeetingViewProps {
   live: MeetingLive;
 }
 
-/** The meeting pages: picks the meeting (`?meeting=` or a list) and the view for the Teams frame. */
+/**
+ * The meeting pages: picks the meeting and the view for the Teams frame. The meeting comes from the
+ * address (`?meeting=`), else from the link of the Teams meeting chat the tab runs in, else from a list;
+ * in a Teams meeting that is not linked yet the list says so, and picking a meeting there links it.
+ */
 export function MeetingShell(props: { stageOnly: boolean }) {
+  const styles = useMeetingShellStyles();
+  const { t } = useStrings();
+  const { api, teams } = useSession();
   const params = new URLSearchParams(location.search);
   const [meetingId, setMeetingId] = useState(params.get("meeting") ?? undefined);
+  const inTeamsMeeting = teamsMeetingOf(teams) !== undefined;
+  const [lookup, setLookup] = useState<{ phase: "looking" | "notLinked" | "done" } | { phase: "error"; error: unknown }>({ phase: meetingId || !inTeamsMeeting ? "done" : "looking" });
   const pick = useCallback((id: string) => {
     const url = new URL(location.href);
     url.searchParams.set("meeting", id);
     history.replaceState(null, "", url);
     setMeetingId(id);
   }, []);
-  if (!meetingId) return <MeetingPicker bodyId={params.get("body") ?? undefined} onPick={pick} />;
+  const findLink = useCallback(() => {
+    setLookup({ phase: "looking" });
+    findLinkedMeeting(api, teams).then(
+      (link) => {
+        if (link) pick(link.meetingId);
+        setLookup({ phase: link ? "done" : "notLinked" });
+      },
+      (error: unknown) => setLookup({ phase: "error", error }),
+    );
+  }, [api, teams, pick]);
+  // Looked up once, on the first render without a meeting; a later pick sets the meeting itself.
+  const looked = useRef(false);
+  useEffect(() => {
+    if (looked.current || meetingId || !inTeamsMeeting) return;
+    looked.current = true;
+    findLink();
+  }, [meetingId, inTeamsMeeting, findLink]);
+  // The meeting opens whether or not the link could be saved (members may not link; the configuration page can link later).
+  const pickAndLink = useCallback((id: string) => {
+    linkTeamsMeeting(api, teams, id).catch(() => false).finally(() => pick(id));
+  }, [api, teams, pick]);
+
+  if (lookup.phase === "looking") return <div className={styles.centre}><Spinner label={t.teamsLink.finding} /></div>;
+  if (lookup.phase === "error") return <ErrorState error={lookup.error} onRetry={findLink} />;
+  if (!meetingId) {
+    const notLinked = lookup.phase === "notLinked";
+    return (
+      <>
+        {notLinked && (
+          <MessageBar intent="info" layout="multiline" data-testid="not-linked" className={styles.notice}>
+            <MessageBarBody><MessageBarTitle>{t.teamsLink.notLinkedTitle}</MessageBarTitle>{t.teamsLink.notLinked}</MessageBarBody>
+          </MessageBar>
+        )}
+        <MeetingPicker bodyId={params.get("body") ?? undefined} onPick={notLinked ? pickAndLink : pick} autoOpen={!notLinked} />
+      </>
+    );
+  }
   return <MeetingView meetingId={meetingId} stageOnly={props.stageOnly} />;
 }
 
@@ -62,7 +109,7 @@ function MeetingView(props: { meetingId: string; stageOnly: boolean }) {
     return <Suspense fallback={<Spinner />}><Stage {...viewProps} /></Suspense>;
   }
   // The Teams side panel offers the panel and the agenda (for changes during the meeting); other frames offer every view.
-  const views: readonly View[] = frame === "sidePanel" ? ["panel", "builder"] : ["panel", "builder", "after", "stage"];
+  const views: readonly View[] = frame === "sidePanel" ? ["panel", "builder"] : ["panel", "builder", "after", "stage", "body"];
   const chosen = view ?? defaultView(frame, meeting);
   const current = views.includes(chosen) ? chosen : "panel";
   const choose = (v: View) => {
@@ -85,6 +132,7 @@ function MeetingView(props: { meetingId: string; stageOnly: boolean }) {
               {current === "builder" && <AgendaBuilder {...viewProps} />}
               {current === "after" && <AfterMeeting {...viewProps} />}
               {current === "stage" && <Stage {...viewProps} />}
+              {current === "body" && <BodySettings bodyId={meeting.bodyId} />}
             </Suspense>
           </ErrorBoundary>
         </div>

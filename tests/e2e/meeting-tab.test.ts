@@ -1,7 +1,7 @@
 /**
  * The meeting tab end to end in Debian's Chromium against the real service (dev mode, PGlite):
  * a secretary runs the meeting in one browser context while a member and a guest follow live in others.
- * Screenshots land in test-results/tab/ on every run.
+ * Screenshots land in test-results/e2e/ on every run.
  */
 import AxeBuilder from "@axe-core/playwright";
 import { mkdir } from "node:fs/promises";
@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasChromium, launchChromium, warnNoChromium } from "./support/browser";
 import { ensureTabBuilt, startTabService, type TabService } from "./support/tab-service";
 
-warnNoChromium("tests/tab/meeting-tab.test.ts");
-const shots = "test-results/tab";
+warnNoChromium("tests/e2e/meeting-tab.test.ts");
+const shots = "test-results/e2e";
 
 describe.runIf(hasChromium)("the meeting tab in a browser", () => {
   let service: TabService;
