@@ -1,8 +1,9 @@
 import type { TurnContext } from "@microsoft/agents-hosting";
 import { TeamsInfo } from "@microsoft/agents-hosting-extensions-teams";
-import { canEdit, rolesOf } from "@paragraf/shared";
+import { canEdit, findPersonByUser, rolesOf } from "@paragraf/shared";
 import { z } from "zod";
 import type { Deps } from "../deps";
+import { loginOf } from "./teams-login";
 
 /** Why someone may change what a chat is linked to, or why not. */
 export type LinkPermission = { allowed: true; by: "bodyRole" | "meetingRole" } | { allowed: false; lookup: "refused" | "failed" | "none" };
@@ -20,7 +21,11 @@ export async function linkPermission(options: { deps: Deps; context: TurnContext
   const { deps, context, tenantId, meetingId } = options;
   const from = context.activity.from;
   const state = await deps.meetings.load(tenantId, meetingId);
-  if (state && from?.aadObjectId && canEdit(rolesOf(state, { userId: from.aadObjectId, name: from.name ?? "" }))) return { allowed: true, by: "bodyRole" };
+  if (state && from?.aadObjectId) {
+    const login = await loginOf(deps.store, tenantId, from.aadObjectId);
+    const personId = findPersonByUser(state.members, from.aadObjectId, login)?.id;
+    if (canEdit(rolesOf(state, { userId: from.aadObjectId, name: from.name ?? "", ...(personId && { personId }) }))) return { allowed: true, by: "bodyRole" };
+  }
   const channelData = ChannelDataSchema.safeParse(context.activity.channelData ?? {});
   const teamsMeetingId = channelData.success ? channelData.data.meeting?.id : undefined;
   if (!teamsMeetingId || !from?.aadObjectId) return { allowed: false, lookup: "none" };

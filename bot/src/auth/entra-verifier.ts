@@ -76,7 +76,8 @@ export function createEntraVerifier(options: EntraVerifierOptions): TokenVerifie
       if (!stringClaim(payload, "scp")) throw new AuthError("entra: not a delegated user token");
 
       const name = stringClaim(payload, "name") ?? stringClaim(payload, "preferred_username") ?? stringClaim(payload, "upn") ?? "";
-      return { tenantId, userId, name, mode: "entra" };
+      const login = (stringClaim(payload, "upn") ?? stringClaim(payload, "preferred_username"))?.toLowerCase();
+      return { tenantId, userId, name, mode: "entra", ...(login && { login }) };
     },
   };
 }

@@ -6,6 +6,8 @@ export interface Identity {
   readonly tenantId: string;
   readonly userId: string;
   readonly name: string;
+  /** The sign-in name (UPN), lower-cased, when known: matches roster people entered by e-mail only. */
+  readonly login?: string;
   readonly mode: "entra" | "dev";
 }
 

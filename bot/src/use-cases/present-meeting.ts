@@ -11,6 +11,7 @@ export function presentMeeting(state: MeetingState, identity: Identity): Meeting
     seq: state.seq,
     paragraphs: Object.fromEntries(paragraphNumbers(state)),
     myRoles: [...roles],
+    ...(actor.personId && { myPersonId: actor.personId }),
     canEdit: canEdit(roles),
     canSign: canSign(state, actor),
   };

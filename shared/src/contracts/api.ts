@@ -26,7 +26,7 @@ export const ItemPersonParamsSchema = ItemParamsSchema.extend({ personId: IdSche
 export const AssignmentParamsSchema = ItemParamsSchema.extend({ assignmentId: IdSchema });
 
 /** Identity of the caller. */
-export const MeResponseSchema = z.object({ tenantId: z.string(), userId: z.string(), name: z.string(), mode: z.enum(["entra", "dev"]) });
+export const MeResponseSchema = z.object({ tenantId: z.string(), userId: z.string(), name: z.string(), login: z.string().optional(), mode: z.enum(["entra", "dev"]) });
 
 /** Dev sign-in (local mode only). */
 export const DevUserSchema = z.object({ userId: z.string(), name: z.string(), description: z.string() });
@@ -73,6 +73,8 @@ export const MeetingResponseSchema = z.object({
   seq: z.number().int(),
   paragraphs: z.record(z.string(), z.number()),
   myRoles: z.array(z.string()),
+  /** The caller's roster person in this meeting, when they have one (matched by user id or sign-in name). */
+  myPersonId: z.string().optional(),
   canEdit: z.boolean(),
   canSign: z.boolean(),
 });

@@ -82,7 +82,15 @@ export const BodySchema = z.object({
 });
 export type Body = z.infer<typeof BodySchema>;
 
-/** Finds a roster person by their linked user id. */
-export function findPersonByUser(roster: readonly Person[], userId: string): Person | undefined {
-  return roster.find((p) => p.userId === userId);
+/**
+ * Finds a roster person: by their linked user id (Entra object id), else — for a person entered
+ * with an e-mail address and no user id yet — by the sign-in name (UPN) matching that address,
+ * case-insensitively. A person linked to a user id is never matched by name, so a renamed or
+ * recycled address cannot take over a linked person.
+ */
+export function findPersonByUser(roster: readonly Person[], userId: string, login?: string): Person | undefined {
+  const byId = roster.find((p) => p.userId === userId);
+  if (byId || !login) return byId;
+  const name = login.trim().toLowerCase();
+  return name ? roster.find((p) => p.userId === undefined && p.email?.toLowerCase() === name) : undefined;
 }

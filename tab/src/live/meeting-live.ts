@@ -36,7 +36,7 @@ export class MeetingLive {
   constructor(
     private readonly api: Api,
     readonly meetingId: string,
-    private readonly actor: Actor,
+    private actor: Actor,
     private prefetched?: Promise<MeetingResponse>,
   ) {}
 
@@ -65,6 +65,8 @@ export class MeetingLive {
       this.prefetched = undefined;
       const res = await (pending ?? this.api.get<MeetingResponse>(this.path()));
       const meeting = res.meeting as unknown as MeetingState;
+      // The service knows who the caller is on the roster (also when matched by sign-in name only).
+      if (res.myPersonId) this.actor = { ...this.actor, personId: res.myPersonId };
       this.setMeeting(meeting);
       this.set({ phase: "ready" });
       this.connect();

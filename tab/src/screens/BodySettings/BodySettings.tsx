@@ -81,7 +81,7 @@ export function BodySettings(props: { bodyId: string }) {
   if (!body || !draft) return <Spinner label={t.loading} />;
 
   const s = t.bodySettings;
-  const editable = findPersonByUser(body.roster, me.userId)?.roles.some((r) => adminRoles.has(r)) ?? false;
+  const editable = findPersonByUser(body.roster, me.userId, me.login)?.roles.some((r) => adminRoles.has(r)) ?? false;
   const disabled = !editable || status.kind === "saving";
   const set = (patch: Partial<Draft>) => {
     setDraft({ ...draft, ...patch });
