@@ -1,46 +1,24 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, type App } from "../../bot/src/composition-root";
-import { parseConfig } from "../../bot/src/config";
+import type { App } from "../../bot/src/composition-root";
 import { cardJobHandlers } from "../../bot/src/agent/card-jobs";
 import { createCardSender } from "../../bot/src/agent/card-sender";
 import { createOutboxWorker } from "../../bot/src/outbox/outbox-worker";
-import { startStubConnector } from "../support/stub-connector";
+import type { StubConnector } from "../support/stub-connector";
+import { startBotHarness, type BotHarness } from "./support/bot-harness";
 
 describe("the bot in a meeting chat (Agents SDK, anonymous local mode)", () => {
+  let h: BotHarness;
   let app: App;
-  let dataDir: string;
-  let connector: Awaited<ReturnType<typeof startStubConnector>>;
-  let n = 0;
+  let connector: StubConnector;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "paragraf-bot-"));
-    app = await createApp(parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" }), pino({ level: process.env.TEST_LOG ?? "silent" }));
-    connector = await startStubConnector();
+    h = await startBotHarness({ chat: "19:meeting_demo@thread.v2", from: { id: "29:user-1", name: "Elin Strand", aadObjectId: "dev-secretary" } });
+    ({ app, connector } = h);
   });
-  afterAll(async () => {
-    await app?.close();
-    await connector?.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => h?.close());
 
-  const activity = (extra: Record<string, unknown>) => ({
-    id: `in-${++n}`, channelId: "msteams", serviceUrl: connector.url, timestamp: new Date().toISOString(),
-    from: { id: "29:user-1", name: "Elin Strand", aadObjectId: "dev-secretary" },
-    recipient: { id: "28:paragraf-bot", name: "Paragraf" },
-    conversation: { id: "19:meeting_demo@thread.v2", conversationType: "groupChat", tenantId: "teams-tenant" },
-    channelData: { tenant: { id: "teams-tenant" } },
-    ...extra,
-  });
-  const send = async (extra: Record<string, unknown>) => {
-    const before = connector.sent.length;
-    const res = await app.server.inject({ method: "POST", url: "/api/messages", payload: activity(extra) });
-    expect(res.statusCode, res.body).toBeLessThan(300);
-    return connector.sent.slice(before);
-  };
+  const activity = (extra: Record<string, unknown>) => h.activity(extra);
+  const send = async (extra: Record<string, unknown>) => (await h.send(extra)).sent;
   const cardText = (card: Record<string, unknown>) => JSON.stringify(card);
 
   it("welcomes when added to the chat and remembers the conversation", async () => {

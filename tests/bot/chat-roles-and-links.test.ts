@@ -3,65 +3,43 @@
  * meeting's organizer and presenters from TeamsInfo.getMeetingParticipant), and a change request
  * announced to the secretary in the chat and 1:1. Real Agents SDK adapter, outbox worker, stand-in connector.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, type App } from "../../bot/src/composition-root";
-import { parseConfig } from "../../bot/src/config";
+import type { App } from "../../bot/src/composition-root";
 import { call } from "../support/http";
 import { devToken } from "../support/seal-demo";
-import { startStubConnector, type SentActivity, type StubConnector } from "../support/stub-connector";
+import type { SentActivity, StubConnector } from "../support/stub-connector";
+import { elin, startBotHarness, type BotHarness } from "./support/bot-harness";
 import { renderCardShots, saveCardShots } from "./support/card-shots";
 
-const elin = { id: "29:elin", name: "Elin Strand", aadObjectId: "dev-secretary" };
 const johan = { id: "29:johan", name: "Johan Nyström", aadObjectId: "dev-member" };
 const tabChat = "19:meeting_tablinked@thread.v2";
 
 describe("linked chats, link permissions and change requests", () => {
+  let h: BotHarness;
   let app: App;
-  let dataDir: string;
   let connector: StubConnector;
   let tenantId: string;
   let bodyId: string;
-  let n = 0;
+  let starts = 0;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "paragraf-links-"));
-    app = await createApp(parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" }), pino({ level: process.env.TEST_LOG ?? "silent" }));
-    connector = await startStubConnector();
+    h = await startBotHarness({ chat: tabChat, from: elin, prefix: "links" });
+    ({ app, connector } = h);
     tenantId = app.config.dev!.tenantId;
     bodyId = (await app.deps.store.meetingBody(tenantId, "demo-meeting"))!;
   }, 60_000);
   afterAll(async () => {
     await renderCardShots();
-    await app?.close();
-    await connector?.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await h?.close();
   });
 
-  const send = async (conversationId: string, extra: Record<string, unknown>, channelData: Record<string, unknown> = {}) => {
-    const before = connector.sent.length;
-    const res = await app.server.inject({
-      method: "POST", url: "/api/messages", payload: {
-        id: `in-${++n}`, channelId: "msteams", serviceUrl: connector.url, timestamp: new Date().toISOString(),
-        from: elin, recipient: { id: "28:paragraf-bot", name: "Paragraf" },
-        conversation: { id: conversationId, conversationType: "groupChat", tenantId: "teams-tenant" },
-        channelData: { tenant: { id: "teams-tenant" }, ...channelData },
-        ...extra,
-      },
-    });
-    expect(res.statusCode, res.body).toBeLessThan(300);
-    return { res, sent: connector.sent.slice(before) };
-  };
-  const drain = async () => {
-    while ((await app.worker.runOnce()) > 0);
-  };
+  const send = (conversationId: string, extra: Record<string, unknown>, channelData: Record<string, unknown> = {}) =>
+    h.send({ ...extra, channelData: { tenant: { id: "teams-tenant" }, ...channelData } }, { id: conversationId, conversationType: "groupChat" });
+  const drain = () => h.drain();
   const content = (a: SentActivity) => (a.body.attachments?.[0]?.content ?? {}) as Record<string, unknown>;
   const text = (a: SentActivity) => JSON.stringify(content(a));
   const meetingStart = (teamsMeetingId: string) => ({
-    type: "event", name: "application/vnd.microsoft.meetingStart", id: `start-${teamsMeetingId}-${n}`,
+    type: "event", name: "application/vnd.microsoft.meetingStart", id: `start-${teamsMeetingId}-${++starts}`,
     value: { Id: teamsMeetingId, MeetingType: "Scheduled", JoinUrl: "https://teams.example/join", Title: "LSG", StartTime: new Date().toISOString() },
   });
 
@@ -139,7 +117,7 @@ describe("linked chats, link permissions and change requests", () => {
 
     const comment = "**Fel** i § 3: ${user.name} ska inte stå där. <at>Alla</at> [länk](https://evil.example)";
     const astrid = { id: "29:astrid", name: "Astrid Lindqvist", aadObjectId: "dev-chair" };
-    const { res } = await send(tabChat, { type: "invoke", name: "adaptiveCard/action", from: astrid, value: { action: { type: "Action.Execute", verb: "begarAndring", data: { meetingId: "demo-meeting", version: 1, hash, comment } }, trigger: "manual" } });
+    const res = await send(tabChat, { type: "invoke", name: "adaptiveCard/action", from: astrid, value: { action: { type: "Action.Execute", verb: "begarAndring", data: { meetingId: "demo-meeting", version: 1, hash, comment } }, trigger: "manual" } });
     expect(JSON.stringify(res.json())).toContain("Din begäran om ändring har skickats");
     const meeting = (await call(app, "GET", url, sec)).json.meeting as { status: string; protocol: { changeRequests: { comment: string }[] } };
     expect(meeting.status).toBe("drafted");

@@ -1,72 +1,50 @@
 /**
  * When filing the sealed protocol stops for good, the bot updates the justering card with the reason
  * and tells the secretary in the meeting chat (a Teams mention, since she has written there), through
- * the outbox and the Agents SDK against a local stand-in connector. After the secretary's retry the
+ * the outbox and the Agents SDK against a local stand-in h.connector. After the secretary's retry the
  * protocol is filed and the card links it. Every card validates with the `adaptivecards` package and
  * is written (JSON and a PNG rendering) under test-results/bot/.
  */
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { pino } from "pino";
 import { archiveFailureReasons } from "@paragraf/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, type App } from "../../bot/src/composition-root";
-import { parseConfig } from "../../bot/src/config";
 import { justeringCard } from "../../bot/src/agent/cards/justering-card";
 import { filingFailedCard } from "../../bot/src/agent/cards/filing-cards";
 import { call } from "../support/http";
 import { devToken, sealDemoMeeting } from "../support/seal-demo";
-import { startStubConnector, type SentActivity } from "../support/stub-connector";
+import type { SentActivity } from "../support/stub-connector";
+import { startBotHarness, type BotHarness } from "./support/bot-harness";
 import { cardProblems, renderCardShots, saveCardShots } from "./support/card-shots";
 
 describe("filing failure notices in the meeting chat", () => {
-  let app: App;
-  let dataDir: string;
-  let connector: Awaited<ReturnType<typeof startStubConnector>>;
-  let n = 0;
-  const blocked = () => join(dataDir, "archive", app.config.dev!.tenantId);
+  let h: BotHarness;
+  const blocked = () => join(h.dataDir, "archive", h.app.config.dev!.tenantId);
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "paragraf-filing-"));
-    app = await createApp(parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" }), pino({ level: "silent" }));
-    connector = await startStubConnector();
+    h = await startBotHarness({ chat: "19:meeting_filing@thread.v2", prefix: "filing" });
   }, 60_000);
   afterAll(async () => {
     await renderCardShots();
-    await app?.close();
-    await connector?.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await h?.close();
   });
 
-  const send = async (extra: Record<string, unknown>) => {
-    const res = await app.server.inject({
-      method: "POST", url: "/api/messages", payload: {
-        id: `in-${++n}`, channelId: "msteams", serviceUrl: connector.url, timestamp: new Date().toISOString(),
-        from: { id: "29:elin", name: "Elin Strand", aadObjectId: "dev-secretary" },
-        recipient: { id: "28:paragraf-bot", name: "Paragraf" },
-        conversation: { id: "19:meeting_filing@thread.v2", conversationType: "groupChat", tenantId: "teams-tenant" },
-        channelData: { tenant: { id: "teams-tenant" } },
-        ...extra,
-      },
-    });
-    expect(res.statusCode, res.body).toBeLessThan(300);
-  };
+  const send = (extra: Record<string, unknown>) => h.send(extra);
   const drain = async () => {
     await new Promise((r) => setTimeout(r, 5));
-    while ((await app.worker.runOnce()) > 0);
+    await h.drain();
   };
   const content = (a: SentActivity) => a.body.attachments?.[0]?.content ?? {};
   const text = (a: SentActivity) => JSON.stringify(content(a));
 
   it("tells the secretary, by mention, why filing failed and updates the justering card", async () => {
     await send({ type: "message", text: "koppla demo-meeting" }); // the secretary writes in the chat: her Teams id is known
-    await mkdir(join(dataDir, "archive"), { recursive: true });
+    await mkdir(join(h.dataDir, "archive"), { recursive: true });
     await writeFile(blocked(), "a file where the archive folder must be");
-    await sealDemoMeeting(app);
-    const before = connector.sent.length;
+    await sealDemoMeeting(h.app);
+    const before = h.connector.sent.length;
     await drain();
-    const sent = connector.sent.slice(before);
+    const sent = h.connector.sent.slice(before);
 
     const notices = sent.filter((a) => text(a).includes("Öppna i Paragraf / Open in Paragraf"));
     const notice = notices.find((a) => text(a).includes("<at>"));
@@ -87,16 +65,16 @@ describe("filing failure notices in the meeting chat", () => {
 
     await saveCardShots({ "filing-failed-notice": content(notice!), "justering-filing-failed": content(justering) });
     await drain();
-    expect(connector.sent.length).toBe(before + sent.length); // nothing more to tell
+    expect(h.connector.sent.length).toBe(before + sent.length); // nothing more to tell
   }, 60_000);
 
   it("files after the secretary's retry and links the archive copy on the card, with no new notice", async () => {
     await rm(blocked(), { force: true });
-    const retry = await call(app, "POST", "/api/meetings/demo-meeting/archive/retry", await devToken(app, "dev-secretary"), {});
+    const retry = await call(h.app, "POST", "/api/meetings/demo-meeting/archive/retry", await devToken(h.app, "dev-secretary"), {});
     expect(retry.status, retry.text).toBe(200);
-    const before = connector.sent.length;
+    const before = h.connector.sent.length;
     await drain();
-    const sent = connector.sent.slice(before);
+    const sent = h.connector.sent.slice(before);
     expect(sent.some((a) => text(a).includes("<at>"))).toBe(false);
     const cards = sent.filter((a) => text(a).includes("Protokollet är justerat") && a.conversationId === "19:meeting_filing@thread.v2");
     // The retry and the filing each update the card; by the time they run, the log says filed.
@@ -109,7 +87,7 @@ describe("filing failure notices in the meeting chat", () => {
   }, 60_000);
 
   it("builds valid cards for every archive state, and names the secretary without a mention when her Teams id is unknown", async () => {
-    const state = (await app.deps.meetings.load(app.config.dev!.tenantId, "demo-meeting"))!;
+    const state = (await h.app.deps.meetings.load(h.app.config.dev!.tenantId, "demo-meeting"))!;
     const states = [
       { state: "queued", version: 1, attempts: 0 },
       { state: "filing", version: 1, attempts: 1 },

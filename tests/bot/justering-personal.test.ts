@@ -2,23 +2,18 @@
  * Justering cards reach every signatory: those who are members of the meeting chat see their own view
  * of the chat's card (`refresh.userIds`, from the chat's paged members); a signatory who is not in the
  * chat but whom the bot knows (she wrote to it in another chat) gets the card 1:1, in a conversation the
- * bot creates through the connector. Everything runs through the real Agents SDK adapter, the outbox
- * worker and a local stand-in connector.
+ * bot creates through the h.connector. Everything runs through the real Agents SDK adapter, the outbox
+ * worker and a local stand-in h.connector.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, type App } from "../../bot/src/composition-root";
-import { parseConfig } from "../../bot/src/config";
 import { cardJobHandlers } from "../../bot/src/agent/card-jobs";
 import { createCardSender } from "../../bot/src/agent/card-sender";
 import { createTeamsDirectory } from "../../bot/src/agent/teams-directory";
 import { createOutboxWorker } from "../../bot/src/outbox/outbox-worker";
 import { call } from "../support/http";
 import { devToken } from "../support/seal-demo";
-import { startStubConnector, type SentActivity, type StubConnector } from "../support/stub-connector";
+import type { SentActivity } from "../support/stub-connector";
+import { startBotHarness, type BotHarness } from "./support/bot-harness";
 import { renderCardShots, saveCardShots } from "./support/card-shots";
 
 const chat = "19:meeting_lsg@thread.v2";
@@ -27,72 +22,49 @@ const sara = { id: "29:sara", name: "Sara Abdi", aadObjectId: "dev-adjuster2" };
 const maja = { id: "29:maja", name: "Maja Öberg", aadObjectId: "dev-adjuster" };
 
 describe("justering cards in the chat and 1:1", () => {
-  let app: App;
-  let dataDir: string;
-  let connector: StubConnector;
-  let n = 0;
+  let h: BotHarness;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "paragraf-1to1-"));
-    app = await createApp(parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" }), pino({ level: process.env.TEST_LOG ?? "silent" }));
-    connector = await startStubConnector();
-    connector.members.set(chat, [
+    h = await startBotHarness({ chat, prefix: "1to1" });
+    h.connector.members.set(chat, [
       { id: "29:elin", name: "Elin Strand", aadObjectId: "dev-secretary", email: "elin.strand@norrbygden.example" },
       { id: "29:astrid", name: "Astrid Lindqvist", aadObjectId: "dev-chair" },
       { id: "29:johan", name: "Johan Nyström", aadObjectId: "dev-member" },
     ]);
     // Maja is not in the chat either, and the app is not installed for her: no 1:1 with her is possible.
-    connector.refuseConversations.add("29:maja");
+    h.connector.refuseConversations.add("29:maja");
   }, 60_000);
   afterAll(async () => {
     await renderCardShots();
-    await app?.close();
-    await connector?.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await h?.close();
   });
 
-  const activity = (extra: Record<string, unknown>, conversation: Record<string, unknown> = { id: chat, conversationType: "groupChat" }) => ({
-    id: `in-${++n}`, channelId: "msteams", serviceUrl: connector.url, timestamp: new Date().toISOString(),
-    from: { id: "29:elin", name: "Elin Strand", aadObjectId: "dev-secretary" },
-    recipient: { id: "28:paragraf-bot", name: "Paragraf" },
-    conversation: { tenantId: "teams-tenant", ...conversation },
-    channelData: { tenant: { id: "teams-tenant" } },
-    ...extra,
-  });
-  const post = async (payload: Record<string, unknown>) => {
-    const res = await app.server.inject({ method: "POST", url: "/api/messages", payload });
-    expect(res.statusCode, res.body).toBeLessThan(300);
-    return res;
-  };
-  const drain = async () => {
-    while ((await app.worker.runOnce()) > 0);
-  };
   const content = (a: SentActivity) => (a.body.attachments?.[0]?.content ?? {}) as { body?: { text?: string }[]; actions?: { verb?: string; data?: Record<string, unknown> }[]; refresh?: { userIds?: string[] } };
   const text = (a: SentActivity) => JSON.stringify(content(a));
   const click = async (from: { id: string; name: string; aadObjectId: string }, data: Record<string, unknown>, conversation?: Record<string, unknown>) => {
-    const res = await post(activity({ type: "invoke", name: "adaptiveCard/action", from, value: { action: { type: "Action.Execute", verb: "justera", data }, trigger: "manual" } }, conversation));
+    const res = await h.send({ type: "invoke", name: "adaptiveCard/action", from, value: { action: { type: "Action.Execute", verb: "justera", data }, trigger: "manual" } }, conversation);
     return res.json() as { statusCode: number; value: Record<string, unknown> };
   };
 
   it("sends the chat card with the members' own views and the card 1:1 to a signatory outside the chat, then seals from both", async () => {
-    await post(activity({ type: "conversationUpdate", membersAdded: [{ id: "28:paragraf-bot" }] }));
-    await post(activity({ type: "message", text: "koppla demo-meeting" }));
+    await h.send({ type: "conversationUpdate", membersAdded: [{ id: "28:paragraf-bot" }] });
+    await h.send({ type: "message", text: "koppla demo-meeting" });
     // Sara is not in the meeting chat, but she once asked the bot for help in another group chat.
-    await post(activity({ type: "message", text: "hjälp", from: sara }, { id: otherChat, conversationType: "groupChat" }));
-    await post(activity({ type: "message", text: "hjälp", from: maja }, { id: otherChat, conversationType: "groupChat" }));
+    await h.send({ type: "message", text: "hjälp", from: sara }, { id: otherChat, conversationType: "groupChat" });
+    await h.send({ type: "message", text: "hjälp", from: maja }, { id: otherChat, conversationType: "groupChat" });
 
-    const sec = await devToken(app, "dev-secretary");
+    const sec = await devToken(h.app, "dev-secretary");
     const url = "/api/meetings/demo-meeting";
-    let seq = (await call(app, "GET", url, sec)).json.seq as number;
-    for (const path of ["/open", "/close"]) seq = (await call(app, "POST", `${url}${path}`, sec, { expectedSeq: seq })).json.seq as number;
-    const hash = (await call(app, "GET", `${url}/protocol?format=html`, sec)).json.hash as string;
-    expect((await call(app, "POST", `${url}/protocol/send-for-justering`, sec, { expectedSeq: seq, hash })).status).toBe(200);
+    let seq = (await call(h.app, "GET", url, sec)).json.seq as number;
+    for (const path of ["/open", "/close"]) seq = (await call(h.app, "POST", `${url}${path}`, sec, { expectedSeq: seq })).json.seq as number;
+    const hash = (await call(h.app, "GET", `${url}/protocol?format=html`, sec)).json.hash as string;
+    expect((await call(h.app, "POST", `${url}/protocol/send-for-justering`, sec, { expectedSeq: seq, hash })).status).toBe(200);
 
-    const before = connector.sent.length;
-    const requestsBefore = connector.requests.length;
-    await drain();
-    const sent = connector.sent.slice(before);
-    const requests = connector.requests.slice(requestsBefore);
+    const before = h.connector.sent.length;
+    const requestsBefore = h.connector.requests.length;
+    await h.drain();
+    const sent = h.connector.sent.slice(before);
+    const requests = h.connector.requests.slice(requestsBefore);
 
     // The chat's members were read once, page by page, with the SDK's TeamsInfo.getPagedMembers.
     const paged = requests.filter((r) => /pagedmembers$/i.test(r.path));
@@ -119,21 +91,21 @@ describe("justering cards in the chat and 1:1", () => {
     await saveCardShots({ "justering-chat": content(chatCard), "justering-1to1": content(personal[0]!) });
 
     // Running the job again (a redelivered job) posts nothing new and reads no members again.
-    const again = connector.sent.length;
-    await app.deps.store.enqueue(app.config.dev!.tenantId, [{ kind: "card.justering", key: "card.justering:again", payload: { meetingId: "demo-meeting" } }]);
-    await drain();
-    expect(connector.sent.slice(again).every((a) => a.method === "PUT")).toBe(true);
-    const lookups = connector.requests.slice(requestsBefore).filter((r) => /pagedmembers$/i.test(r.path) || r.path === "/v3/conversations");
+    const again = h.connector.sent.length;
+    await h.app.deps.store.enqueue(h.app.config.dev!.tenantId, [{ kind: "card.justering", key: "card.justering:again", payload: { meetingId: "demo-meeting" } }]);
+    await h.drain();
+    expect(h.connector.sent.slice(again).every((a) => a.method === "PUT")).toBe(true);
+    const lookups = h.connector.requests.slice(requestsBefore).filter((r) => /pagedmembers$/i.test(r.path) || r.path === "/v3/conversations");
     expect(lookups.map((r) => (r.body.members as { id: string }[] | undefined)?.[0]?.id ?? "members")).toEqual(["members", "29:maja", "29:sara", "29:maja"]);
 
     // A reminder near the deadline reaches the chat and Sara's 1:1 (a worker whose clock is 11.5 days on).
     const later = createOutboxWorker({
-      store: app.deps.store, log: app.deps.log, clock: { now: () => new Date(Date.now() + 11.5 * 86_400_000) },
-      handlers: cardJobHandlers({ deps: app.deps, sender: createCardSender({ adapter: app.agentAdapter, store: app.deps.store }), directory: createTeamsDirectory({ adapter: app.agentAdapter, store: app.deps.store, log: app.deps.log }), publicUrl: "http://localhost:3978" }),
+      store: h.app.deps.store, log: h.app.deps.log, clock: { now: () => new Date(Date.now() + 11.5 * 86_400_000) },
+      handlers: cardJobHandlers({ deps: h.app.deps, sender: createCardSender({ adapter: h.app.agentAdapter, store: h.app.deps.store }), directory: createTeamsDirectory({ adapter: h.app.agentAdapter, store: h.app.deps.store, log: h.app.deps.log }), publicUrl: "http://localhost:3978" }),
     });
-    const beforeReminder = connector.sent.length;
+    const beforeReminder = h.connector.sent.length;
     expect(await later.runOnce()).toBe(1);
-    const reminders = connector.sent.slice(beforeReminder);
+    const reminders = h.connector.sent.slice(beforeReminder);
     expect(reminders.map((a) => [a.method, a.conversationId])).toEqual([["POST", chat], ["POST", "a:personal-29:sara"]]);
     expect(text(reminders[1]!)).toContain("Väntar på / Waiting for: Elin Strand, Astrid Lindqvist, Maja Öberg, Sara Abdi");
     await saveCardShots({ "reminder-1to1": content(reminders[1]!) });
@@ -149,12 +121,12 @@ describe("justering cards in the chat and 1:1", () => {
     for (const [id, aadObjectId] of [["29:elin", "dev-secretary"], ["29:astrid", "dev-chair"], ["29:maja", "dev-adjuster"]] as const) {
       expect((await click({ id, name: aadObjectId, aadObjectId }, data)).statusCode).toBe(200);
     }
-    const meeting = (await call(app, "GET", url, sec)).json.meeting as { status: string };
+    const meeting = (await call(h.app, "GET", url, sec)).json.meeting as { status: string };
     expect(meeting.status).toBe("sealed");
 
-    const beforeSeal = connector.sent.length;
-    await drain();
-    const updates = connector.sent.slice(beforeSeal);
+    const beforeSeal = h.connector.sent.length;
+    await h.drain();
+    const updates = h.connector.sent.slice(beforeSeal);
     expect(updates.every((a) => a.method === "PUT")).toBe(true);
     const lastIn = (conversationId: string) => updates.filter((a) => a.conversationId === conversationId).at(-1)!;
     expect(text(lastIn(chat))).toContain("Protokollet är justerat");

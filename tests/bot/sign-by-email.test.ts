@@ -5,104 +5,73 @@
  * matches the clicking account (object id → UPN learnt from the member list) to the roster person.
  * Real Agents SDK adapter, outbox worker and a local stand-in connector.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, type App } from "../../bot/src/composition-root";
-import { parseConfig } from "../../bot/src/config";
 import { call } from "../support/http";
 import { devToken } from "../support/seal-demo";
-import { startStubConnector, type SentActivity, type StubConnector } from "../support/stub-connector";
+import { cardOf, startBotHarness, type BotHarness } from "./support/bot-harness";
 
 const chat = "19:meeting_email@thread.v2";
 const olof = { id: "29:olof", name: "Olof Granberg", aadObjectId: "oid-olof-unknown-to-roster" };
 
 describe("a signatory on the roster by e-mail only", () => {
-  let app: App;
-  let dataDir: string;
-  let connector: StubConnector;
-  let n = 0;
+  let h: BotHarness;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "paragraf-email-"));
-    app = await createApp(parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" }), pino({ level: "silent" }));
-    connector = await startStubConnector();
-    connector.members.set(chat, [
+    h = await startBotHarness({ chat, prefix: "email" });
+    h.connector.members.set(chat, [
       { id: "29:elin", name: "Elin Strand", aadObjectId: "dev-secretary" },
       { id: "29:astrid", name: "Astrid Lindqvist", aadObjectId: "dev-chair" },
       { ...olof, email: "Olof.Granberg@norrviken.example" },
     ]);
   }, 60_000);
-  afterAll(async () => {
-    await app?.close();
-    await connector?.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => h?.close());
 
-  const activity = (extra: Record<string, unknown>) => ({
-    id: `in-${++n}`, channelId: "msteams", serviceUrl: connector.url, timestamp: new Date().toISOString(),
-    from: { id: "29:elin", name: "Elin Strand", aadObjectId: "dev-secretary" },
-    recipient: { id: "28:paragraf-bot", name: "Paragraf" },
-    conversation: { id: chat, conversationType: "groupChat", tenantId: "teams-tenant" },
-    channelData: { tenant: { id: "teams-tenant" } },
-    ...extra,
-  });
-  const post = async (payload: Record<string, unknown>) => {
-    const res = await app.server.inject({ method: "POST", url: "/api/messages", payload });
-    expect(res.statusCode, res.body).toBeLessThan(300);
-    return res;
-  };
-  const drain = async () => {
-    while ((await app.worker.runOnce()) > 0);
-  };
-  const content = (a: SentActivity) => (a.body.attachments?.[0]?.content ?? {}) as { refresh?: { userIds?: string[] }; actions?: { verb?: string; data?: Record<string, unknown> }[] };
+  const content = (a: Parameters<typeof cardOf>[0]) => cardOf(a) as { refresh?: { userIds?: string[] }; actions?: { verb?: string; data?: Record<string, unknown> }[] };
 
   it("reaches her by address and records her Justera as her signature", async () => {
-    const sec = await devToken(app, "dev-secretary");
+    const sec = await devToken(h.app, "dev-secretary");
     // The secretary adds Olof's e-mail address to the roster (he has no user id) and plans a meeting.
-    const body = (await call(app, "GET", "/api/bodies/demo-lsg", sec)).json as { body: { roster: { id: string; email?: string; userId?: string }[]; version: number } & Record<string, unknown> };
+    const body = (await call(h.app, "GET", "/api/bodies/demo-lsg", sec)).json as { body: { roster: { id: string; email?: string; userId?: string }[]; version: number } & Record<string, unknown> };
     const roster = body.body.roster.map((p) => (p.id === "p-olof" ? { ...p, email: "olof.granberg@norrviken.example" } : p));
     expect(roster.find((p) => p.id === "p-olof")?.userId).toBeUndefined();
     const { id: _id, tenantId: _tenant, version, ...fields } = body.body;
-    const updated = await call(app, "PUT", "/api/bodies/demo-lsg", sec, { ...fields, roster, expectedVersion: version });
+    const updated = await call(h.app, "PUT", "/api/bodies/demo-lsg", sec, { ...fields, roster, expectedVersion: version });
     expect(updated.status, updated.text).toBe(200);
-    const created = await call(app, "POST", "/api/bodies/demo-lsg/meetings", sec, { details: { date: "2026-12-10", startTime: "09:00", endTime: "10:00" } });
+    const created = await call(h.app, "POST", "/api/bodies/demo-lsg/meetings", sec, { details: { date: "2026-12-10", startTime: "09:00", endTime: "10:00" } });
     expect(created.status, created.text).toBe(201);
     const meetingId = (created.json.meeting as { id: string }).id;
     const url = `/api/meetings/${meetingId}`;
     let seq = created.json.seq as number;
     const write = async (method: string, path: string, payload: Record<string, unknown> = {}) => {
-      const res = await call(app, method, `${url}${path}`, sec, { expectedSeq: seq, ...payload });
+      const res = await call(h.app, method, `${url}${path}`, sec, { expectedSeq: seq, ...payload });
       expect(res.status, res.text).toBe(200);
       seq = res.json.seq as number;
     };
     await write("PUT", "/roles", { adjusterIds: ["p-olof"] });
 
-    await post(activity({ type: "conversationUpdate", membersAdded: [{ id: "28:paragraf-bot" }] }));
-    await post(activity({ type: "message", text: `koppla ${meetingId}` }));
+    await h.send({ type: "conversationUpdate", membersAdded: [{ id: "28:paragraf-bot" }] });
+    await h.send({ type: "message", text: `koppla ${meetingId}` });
     await write("POST", "/open");
     await write("POST", "/close");
-    const hash = (await call(app, "GET", `${url}/protocol?format=html`, sec)).json.hash as string;
+    const hash = (await call(h.app, "GET", `${url}/protocol?format=html`, sec)).json.hash as string;
     await write("POST", "/protocol/send-for-justering", { hash });
 
-    const before = connector.sent.length;
-    await drain();
-    const card = connector.sent.slice(before).find((a) => a.conversationId === chat && JSON.stringify(content(a)).includes("Justering av protokoll"))!;
+    const before = h.connector.sent.length;
+    await h.drain();
+    const card = h.connector.sent.slice(before).find((a) => a.conversationId === chat && JSON.stringify(content(a)).includes("Justering av protokoll"))!;
     expect(content(card).refresh?.userIds).toContain("29:olof");
     const data = content(card).actions!.find((a) => a.verb === "justera")!.data!;
 
-    const res = await post(activity({ type: "invoke", name: "adaptiveCard/action", from: olof, value: { action: { type: "Action.Execute", verb: "justera", data }, trigger: "manual" } }));
+    const res = await h.send({ type: "invoke", name: "adaptiveCard/action", from: olof, value: { action: { type: "Action.Execute", verb: "justera", data }, trigger: "manual" } });
     const answer = res.json() as { statusCode: number; value: Record<string, unknown> };
     expect(answer.statusCode).toBe(200);
     expect(JSON.stringify(answer.value)).toContain("Din justering är registrerad");
-    const meeting = (await call(app, "GET", url, sec)).json.meeting as { protocol: { signatures: { personId: string }[] } };
+    const meeting = (await call(h.app, "GET", url, sec)).json.meeting as { protocol: { signatures: { personId: string }[] } };
     expect(meeting.protocol.signatures.map((s) => s.personId)).toContain("p-olof");
 
     // Someone else with an unknown account is still refused.
     const stranger = { id: "29:x", name: "X", aadObjectId: "oid-x" };
-    const refused = await post(activity({ type: "invoke", name: "adaptiveCard/action", from: stranger, value: { action: { type: "Action.Execute", verb: "justera", data }, trigger: "manual" } }));
+    const refused = await h.send({ type: "invoke", name: "adaptiveCard/action", from: stranger, value: { action: { type: "Action.Execute", verb: "justera", data }, trigger: "manual" } });
     expect(JSON.stringify((refused.json() as { value: unknown }).value)).toContain("inte justerare");
   }, 60_000);
 });
