@@ -88,7 +88,12 @@ export interface Config {
   /** The outbox worker's claim lease (ms). */
   outboxLeaseMs: number;
   /** Where sealed protocols are filed: a local folder (embedded default) under the data dir, or SharePoint. */
-  archive: { kind: "local"; root: string } | SharePointArchiveConfig;
+  /**
+   * `tenantFolders`: the local archive puts a tenant folder above the body folders when the service
+   * may serve several tenants; one that serves one tenant (dev mode, or one allowed Entra tenant)
+   * files straight under `‹root›/‹body›/‹year›`.
+   */
+  archive: { kind: "local"; root: string; tenantFolders: boolean } | SharePointArchiveConfig;
   /** The bot's app registration; absent means anonymous activities (local dev only). */
   bot?: { clientId: string; clientSecret?: string; tenantId?: string };
 }
@@ -154,7 +159,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new Error("Invalid configuration:\n  clientId: the bot's app id is required in production (anonymous bot activities are for local dev only)");
   }
   return {
-    archive: e.ARCHIVE === "sharepoint" ? sharePointConfig(e, join(e.DATA_DIR, "archive")) : { kind: "local", root: join(e.DATA_DIR, "archive") },
+    archive: e.ARCHIVE === "sharepoint"
+      ? sharePointConfig(e, join(e.DATA_DIR, "archive"))
+      : { kind: "local", root: join(e.DATA_DIR, "archive"), tenantFolders: entra !== undefined && entra.allowedTenants?.length !== 1 },
     bot: e.clientId ? { clientId: e.clientId, clientSecret: e.clientSecret, tenantId: e.tenantId } : undefined,
     nodeEnv: e.NODE_ENV,
     port: e.PORT,

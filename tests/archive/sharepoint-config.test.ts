@@ -37,6 +37,13 @@ describe("ARCHIVE=sharepoint configuration", () => {
   });
 
   it("leaves the local archive the default", () => {
-    expect(parseConfig({}).archive).toEqual({ kind: "local", root: ".data/archive" });
+    expect(parseConfig({}).archive).toEqual({ kind: "local", root: ".data/archive", tenantFolders: false });
+  });
+
+  it("puts a tenant folder above the bodies only when the service may serve several tenants", () => {
+    const entra = { ENTRA_CLIENT_ID: "11111111-2222-4333-8444-555555555555" };
+    expect(parseConfig({ ...entra }).archive).toMatchObject({ kind: "local", tenantFolders: true });
+    expect(parseConfig({ ...entra, ENTRA_ALLOWED_TENANTS: "aaaaaaaa-0000-4000-8000-00000000000a" }).archive).toMatchObject({ tenantFolders: false });
+    expect(parseConfig({ ...entra, ENTRA_ALLOWED_TENANTS: "aaaaaaaa-0000-4000-8000-00000000000a,bbbbbbbb-0000-4000-8000-00000000000b" }).archive).toMatchObject({ tenantFolders: true });
   });
 });

@@ -11,7 +11,7 @@ import { createSharePointArchive } from "./sharepoint/sharepoint-archive";
 /** The archive the configuration names: the local folder (default) or SharePoint through Graph. */
 export function createConfiguredArchive(options: { config: Config["archive"]; db: Kysely<Schema>; clock: Clock }): ProtocolArchive {
   const { config } = options;
-  if (config.kind === "local") return createLocalArchive({ root: config.root, clock: options.clock });
+  if (config.kind === "local") return createLocalArchive({ root: config.root, tenantFolders: config.tenantFolders, clock: options.clock });
   return createSharePointArchive({
     graph: createGraphApi({ baseUrl: config.graphBaseUrl, credential: createGraphCredential(config.credential) }),
     sessions: createSqlUploadSessionStore(options.db),

@@ -98,16 +98,16 @@ async function createAtomically(path: string, bytes: Uint8Array): Promise<boolea
 }
 
 /**
- * The embedded archive: `‹root›/‹tenant›/‹body›/‹year›/‹date› ‹body› protokoll ‹dnr›.pdf` with a JSON
- * sidecar beside it. A crash never leaves a half file under the final name, an existing file is never
+ * The embedded archive: `‹root›/‹body›/‹year›/‹date› ‹body› protokoll ‹dnr›.pdf` with a JSON sidecar
+ * beside it, under a `‹tenant›` folder first when `tenantFolders` (a service for several tenants). A crash never leaves a half file under the final name, an existing file is never
  * overwritten (another document gets ` (2)`, ` (3)`…), and filing the same bytes again writes nothing.
  */
-export function createLocalArchive(options: { root: string; clock: Clock }): ProtocolArchive {
-  const { root, clock } = options;
+export function createLocalArchive(options: { root: string; clock: Clock; tenantFolders?: boolean }): ProtocolArchive {
+  const { root, clock, tenantFolders = true } = options;
   return {
     async file(request: ArchiveFileRequest): Promise<ArchiveFileResult> {
       const year = request.meetingDate.slice(0, 4);
-      const dir = join(root, safeFileName(request.tenantId), safeFileName(request.bodyName), safeFileName(year));
+      const dir = join(root, ...(tenantFolders ? [safeFileName(request.tenantId)] : []), safeFileName(request.bodyName), safeFileName(year));
       await mkdir(dir, { recursive: true }).catch((err: unknown) => { throw classifyArchiveError(err); });
       const digest = sha256(request.bytes);
       const wanted = safeFileName(request.fileName, ".pdf");
