@@ -122,7 +122,7 @@ describe.each(backends())("filing the sealed protocol in the local archive on $n
 
   it("stops for good on a job no retry can fix", async () => {
     const handler = fileProtocolJobHandlers({ deps: t.app.deps, archive: createLocalArchive({ root: t.app.config.archive.root, clock: t.app.deps.clock }) })["protocol.file"]!;
-    const job = { id: "j-1", tenantId: tenantA, kind: "protocol.file", key: "k", attempts: 1, runAt: new Date(), payload: { meetingId: "no-such-meeting", version: 1, hash } };
+    const job = { id: "j-1", tenantId: tenantA, kind: "protocol.file", key: "k", attempts: 1, claimId: "c-1", runAt: new Date(), payload: { meetingId: "no-such-meeting", version: 1, hash } };
     await expect(handler(job)).rejects.toThrow(PermanentJobError);
     await expect(handler(job)).rejects.toThrow(/no-such-meeting does not exist/);
   });

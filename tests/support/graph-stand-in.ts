@@ -63,7 +63,24 @@ export interface StandInItem {
   created: number;
 }
 
-interface Session { id: string; driveId: string; parentId: string; name: string; conflictBehavior: string; total?: number; received: Buffer[]; next: number; expires: number }
+interface Session {
+  id: string; driveId: string; parentId: string; name: string; conflictBehavior: string; total?: number; received: Buffer[]; next: number; expires: number;
+  /** The Content-Range of every fragment taken, in order, and the nextExpectedRanges of every status read. */
+  accepted: string[]; statusReads: string[][]; completed: boolean;
+}
+
+/** An upload session as the stand-in saw it, open or finished. */
+export interface UploadSessionRecord {
+  id: string;
+  name: string;
+  total?: number;
+  next: number;
+  /** The Content-Range of every fragment the session took, in order. */
+  accepted: string[];
+  /** The `nextExpectedRanges` the stand-in answered to each status read (`GET uploadUrl`), in order. */
+  statusReads: string[][];
+  completed: boolean;
+}
 interface Drive { id: string; items: Map<string, StandInItem>; rootId: string; columns: string[]; numberColumns: string[]; denied: boolean }
 
 const chunkUnit = 327_680;
@@ -100,6 +117,8 @@ export interface GraphStandIn {
   releaseStalls(): void;
   /** The sessions still open. */
   openSessions(): { id: string; name: string; next: number; total?: number }[];
+  /** Every upload session created so far (open, finished or cancelled), in creation order. */
+  uploadSessions(): UploadSessionRecord[];
   /** Resolves once a request of this kind has been stalled (or immediately when one is). */
   stalled(kind: RequestKind): Promise<void>;
   /** The X-IDENTITY-HEADER value the managed identity endpoint expects. */
@@ -113,6 +132,7 @@ export async function startGraphStandIn(): Promise<GraphStandIn> {
   const groups = new Map<string, string>();
   const sites = new Map<string, Set<string>>();
   const sessions = new Map<string, Session>();
+  const everySession: Session[] = [];
   const tokens = new Set<string>();
   const faults: { kind: RequestKind; fault: Fault; times: number }[] = [];
   const stalls: { kind: RequestKind; res: ServerResponse }[] = [];
@@ -215,7 +235,12 @@ export async function startGraphStandIn(): Promise<GraphStandIn> {
     const session = sessions.get(id);
     if (!session || session.expires < Date.now()) throw new GraphFailure(404, "itemNotFound", "The upload session was not found");
     const progress = () => ({ expirationDateTime: new Date(session.expires).toISOString(), nextExpectedRanges: [`${session.next}-${session.total !== undefined ? session.total - 1 : ""}`] });
-    if (req.method === "GET") return (seen.kind = "sessionStatus"), send(res, 200, progress());
+    if (req.method === "GET") {
+      seen.kind = "sessionStatus";
+      const answer = progress();
+      session.statusReads.push(answer.nextExpectedRanges);
+      return send(res, 200, answer);
+    }
     if (req.method === "DELETE") return (seen.kind = "cancelSession"), sessions.delete(id), send(res, 204);
     if (req.method !== "PUT") throw new GraphFailure(405, "invalidRequest", "Method not allowed");
     if (seen.authorization) throw new GraphFailure(401, "unauthenticated", "An Authorization header is not allowed on an upload session URL");
@@ -243,6 +268,7 @@ export async function startGraphStandIn(): Promise<GraphStandIn> {
     if (body.byteLength !== length || Number(req.headers["content-length"]) !== length) throw new GraphFailure(400, "invalidRequest", "Content-Length does not match Content-Range");
     session.total = total;
     session.received.push(body);
+    session.accepted.push(`bytes ${start}-${end}/${total}`);
     session.next = end + 1;
     session.expires = Date.now() + 15 * 60_000;
     if (!last) return send(res, 202, progress());
@@ -250,6 +276,7 @@ export async function startGraphStandIn(): Promise<GraphStandIn> {
     try {
       const { item: filed } = fileNamed(d, session.parentId, session.name, Buffer.concat(session.received), session.conflictBehavior);
       sessions.delete(id);
+      session.completed = true;
       return send(res, 201, itemJson(d, filed));
     } catch (err) {
       // The session stays until it expires (the app may retry the commit); the bytes are all there.
@@ -336,8 +363,12 @@ export async function startGraphStandIn(): Promise<GraphStandIn> {
     const body = await json(req);
     const conflictBehavior = String((body.item as Record<string, unknown> | undefined)?.["@microsoft.graph.conflictBehavior"] ?? "fail");
     if (child(d, parent.id, name) && conflictBehavior === "fail") throw new GraphFailure(409, "nameAlreadyExists", "The specified item name already exists.");
-    const session: Session = { id: randomUUID(), driveId: d.id, parentId: parent.id, name, conflictBehavior, received: [], next: 0, expires: Date.now() + 15 * 60_000 };
+    const session: Session = {
+      id: randomUUID(), driveId: d.id, parentId: parent.id, name, conflictBehavior, received: [], next: 0, expires: Date.now() + 15 * 60_000,
+      accepted: [], statusReads: [], completed: false,
+    };
     sessions.set(session.id, session);
+    everySession.push(session);
     return send(res, 200, { uploadUrl: `${origin}/upload/${session.id}?tempauth=${randomUUID()}`, expirationDateTime: new Date(session.expires).toISOString(), nextExpectedRanges: ["0-"] });
   }
 
@@ -417,6 +448,9 @@ export async function startGraphStandIn(): Promise<GraphStandIn> {
     },
     releaseStalls,
     openSessions: () => [...sessions.values()].map((s) => ({ id: s.id, name: s.name, next: s.next, total: s.total })),
+    uploadSessions: () => everySession.map((s) => ({
+      id: s.id, name: s.name, total: s.total, next: s.next, accepted: [...s.accepted], statusReads: s.statusReads.map((r) => [...r]), completed: s.completed,
+    })),
     stalled: (kind) => (stalls.some((s) => s.kind === kind) ? Promise.resolve() : new Promise<void>((resolve) => stallWaiters.push({ kind, resolve }))),
     async close() {
       releaseStalls();

@@ -4,6 +4,7 @@ import * as cardPosts from "./migrations/0002-card-posts";
 import * as teamsLinks from "./migrations/0003-teams-links";
 import * as archiveUploads from "./migrations/0004-archive-uploads";
 import * as teamsAccounts from "./migrations/0006-teams-accounts";
+import * as outboxClaims from "./migrations/0007-outbox-claims";
 
 /**
  * Every migration, in order, for PGlite and PostgreSQL alike. Listed statically (no directory scan)
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   "0003-teams-links": teamsLinks,
   "0004-archive-uploads": archiveUploads,
   "0006-teams-accounts": teamsAccounts,
+  "0007-outbox-claims": outboxClaims,
 };
 
 /** What a migration run did: the names applied now, in order (empty when already up to date). */

@@ -3,7 +3,7 @@ import type { MeetingStore, OutboxJob, OutboxJobInput } from "@paragraf/shared";
 import type { Kysely, Transaction } from "kysely";
 import type { Schema } from "./schema";
 
-type OutboxQueries = Pick<MeetingStore, "enqueue" | "claimJobs" | "completeJob" | "failJob" | "findJob" | "requeueFailedJob">;
+type OutboxQueries = Pick<MeetingStore, "enqueue" | "claimJobs" | "renewJobLeases" | "completeJob" | "failJob" | "findJob" | "requeueFailedJob">;
 
 /** Longest stored error text; a worker's stack trace is not worth more. */
 const maxErrorLength = 4000;
@@ -23,8 +23,11 @@ export async function insertJobs(db: Kysely<Schema> | Transaction<Schema>, tenan
 
 /**
  * The outbox: jobs written with the events, claimed by workers on any instance. A claim leases a
- * job until `locked_until`; a worker that dies simply lets the lease run out and the job is claimed
- * again. `attempts` counts claims, so a job that keeps crashing its worker is still visible.
+ * job until `locked_until` under a fresh `claim_id`; the worker renews the lease while the job runs,
+ * and a worker that dies simply lets it run out, so the job is claimed again under a new token.
+ * Renewing and recording the outcome require the current token, so an owner that lost the lease can
+ * neither extend it nor overwrite the new owner's result. `attempts` counts claims, so a job that
+ * keeps crashing its worker is still visible.
  */
 export function outboxQueries(db: Kysely<Schema>): OutboxQueries {
   return {
@@ -32,6 +35,7 @@ export function outboxQueries(db: Kysely<Schema>): OutboxQueries {
 
     async claimJobs(limit, leaseMs, now) {
       if (limit <= 0) return [];
+      const claimId = randomUUID();
       const rows = await db
         .with("picked", (qb) => qb.selectFrom("outbox").select("id")
           .where("status", "=", "pending").where("run_at", "<=", now)
@@ -41,33 +45,46 @@ export function outboxQueries(db: Kysely<Schema>): OutboxQueries {
           .forUpdate().skipLocked())
         .updateTable("outbox")
         .from("picked")
-        .set((eb) => ({ locked_until: new Date(now.getTime() + leaseMs), attempts: eb("outbox.attempts", "+", 1) }))
+        .set((eb) => ({ locked_until: new Date(now.getTime() + leaseMs), claim_id: claimId, attempts: eb("outbox.attempts", "+", 1) }))
         .whereRef("outbox.id", "=", "picked.id")
         .returning(["outbox.id", "outbox.tenant_id", "outbox.kind", "outbox.key", "outbox.payload", "outbox.run_at", "outbox.attempts", "outbox.created_at"])
         .execute();
       rows.sort((a, b) => a.run_at.getTime() - b.run_at.getTime() || a.created_at.getTime() - b.created_at.getTime() || (a.id < b.id ? -1 : 1));
       return rows.map((r): OutboxJob => ({
-        id: r.id, tenantId: r.tenant_id, kind: r.kind, key: r.key, payload: r.payload, runAt: r.run_at, attempts: r.attempts,
+        id: r.id, tenantId: r.tenant_id, kind: r.kind, key: r.key, payload: r.payload, runAt: r.run_at, attempts: r.attempts, claimId,
       }));
     },
 
-    async completeJob(id) {
-      await db.updateTable("outbox").set({ status: "done", locked_until: null, last_error: null }).where("id", "=", id).execute();
+    async renewJobLeases(claimId, leaseMs, now) {
+      const rows = await db.updateTable("outbox")
+        .set({ locked_until: new Date(now.getTime() + leaseMs) })
+        .where("claim_id", "=", claimId).where("status", "=", "pending")
+        .returning("id")
+        .execute();
+      return rows.map((r) => r.id);
     },
 
-    async failJob(id, error, retryAt, followUps = []) {
+    async completeJob(id, claimId) {
+      const rows = await db.updateTable("outbox").set({ status: "done", locked_until: null, claim_id: null, last_error: null })
+        .where("id", "=", id).where("claim_id", "=", claimId).where("status", "=", "pending")
+        .returning("id")
+        .execute();
+      return rows.length > 0;
+    },
+
+    async failJob(id, claimId, error, retryAt, followUps = []) {
       const last_error = error.slice(0, maxErrorLength);
       const update = retryAt
-        ? { status: "pending" as const, run_at: retryAt, locked_until: null, last_error }
-        : { status: "failed" as const, locked_until: null, last_error };
-      if (retryAt || followUps.length === 0) {
-        await db.updateTable("outbox").set(update).where("id", "=", id).execute();
-        return;
-      }
+        ? { status: "pending" as const, run_at: retryAt, locked_until: null, claim_id: null, last_error }
+        : { status: "failed" as const, locked_until: null, claim_id: null, last_error };
+      const held = (qb: Kysely<Schema> | Transaction<Schema>) =>
+        qb.updateTable("outbox").set(update).where("id", "=", id).where("claim_id", "=", claimId).where("status", "=", "pending").returning("tenant_id");
+      if (retryAt || followUps.length === 0) return (await held(db).execute()).length > 0;
       // Stopping a job and queueing what follows from it (telling people) commit together.
-      await db.transaction().execute(async (trx) => {
-        const row = await trx.updateTable("outbox").set(update).where("id", "=", id).returning("tenant_id").executeTakeFirst();
+      return db.transaction().execute(async (trx) => {
+        const row = await held(trx).executeTakeFirst();
         if (row) await insertJobs(trx, row.tenant_id, followUps);
+        return row !== undefined;
       });
     },
 
@@ -85,7 +102,7 @@ export function outboxQueries(db: Kysely<Schema>): OutboxQueries {
 
     async requeueFailedJob(tenantId, key, runAt) {
       const rows = await db.updateTable("outbox")
-        .set({ status: "pending", attempts: 0, run_at: runAt, locked_until: null, last_error: null })
+        .set({ status: "pending", attempts: 0, run_at: runAt, locked_until: null, claim_id: null, last_error: null })
         .where("tenant_id", "=", tenantId).where("key", "=", key).where("status", "=", "failed")
         .returning("id")
         .execute();

@@ -92,6 +92,8 @@ export interface OutboxTable {
   last_error: string | null;
   status: Generated<OutboxStatus>;
   locked_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The token of the claim holding the lease (0007); null when no worker holds the job. */
+  claim_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }
 

@@ -17,6 +17,8 @@ export interface OutboxJob extends OutboxJobInput {
   tenantId: string;
   attempts: number;
   runAt: Date;
+  /** The token of this claim: only its holder may renew the lease or record the outcome. */
+  claimId: string;
 }
 
 /** An outbox row as stored, for status queries (the filing job's progress). */
@@ -132,9 +134,18 @@ export interface MeetingStore {
   enqueue(tenantId: string, jobs: OutboxJobInput[]): Promise<void>;
   /** Claims up to `limit` due jobs (FOR UPDATE SKIP LOCKED), leasing them for `leaseMs`. */
   claimJobs(limit: number, leaseMs: number, now: Date): Promise<OutboxJob[]>;
-  completeJob(id: string): Promise<void>;
-  /** Records a failed attempt: retry at `retryAt`, or stop for good (null) and queue `followUps` in the same transaction. */
-  failJob(id: string, error: string, retryAt: Date | null, followUps?: OutboxJobInput[]): Promise<void>;
+  /**
+   * Extends to `now + leaseMs` the lease of the jobs of a claim still held under it; returns their ids.
+   * A job missing from the answer was finished or taken over by another claim after its lease ran out.
+   */
+  renewJobLeases(claimId: string, leaseMs: number, now: Date): Promise<string[]>;
+  /** Marks a job done; false (and nothing changed) when `claimId` no longer holds it. */
+  completeJob(id: string, claimId: string): Promise<boolean>;
+  /**
+   * Records a failed attempt: retry at `retryAt`, or stop for good (null) and queue `followUps` in the same
+   * transaction. False (and nothing changed or queued) when `claimId` no longer holds the job.
+   */
+  failJob(id: string, claimId: string, error: string, retryAt: Date | null, followUps?: OutboxJobInput[]): Promise<boolean>;
   /** The outbox row of a tenant's job by its key, if any. */
   findJob(tenantId: string, key: string): Promise<OutboxJobRecord | undefined>;
   /** Queues a failed job of a tenant again from its first attempt; false unless it was failed. */
