@@ -131,6 +131,14 @@ function sharePointConfig(e: Env, root: string): SharePointArchiveConfig {
   else if (e.SHAREPOINT_SITE_ID) problems.push("SHAREPOINT_DRIVE_ID: SHAREPOINT_SITE_ID needs the document library's drive id too");
   else problems.push("SHAREPOINT_GROUP_ID: ARCHIVE=sharepoint needs the library: SHAREPOINT_GROUP_ID (the team's group id) or SHAREPOINT_DRIVE_ID (with SHAREPOINT_SITE_ID)");
   const credential = graphCredential(e, problems);
+  // One library and one tenant's credential: a service open to several Entra tenants would mix their protocols.
+  if (e.ENTRA_CLIENT_ID && e.ENTRA_ALLOWED_TENANTS?.length !== 1) {
+    problems.push("ENTRA_ALLOWED_TENANTS: ARCHIVE=sharepoint files in one tenant's library; allow exactly that tenant");
+  }
+  const base = new URL(e.GRAPH_BASE_URL);
+  if (base.protocol !== "https:" && !["127.0.0.1", "localhost", "[::1]"].includes(base.hostname)) {
+    problems.push("GRAPH_BASE_URL: must use https (plain http only to a local stand-in on loopback)");
+  }
   if (problems.length > 0 || !target || !credential) throw new Error(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
   return {
     kind: "sharepoint", root, target, folder: e.SHAREPOINT_FOLDER, graphBaseUrl: e.GRAPH_BASE_URL, credential,

@@ -24,6 +24,7 @@ describe.each(backends())("roster people matched by sign-in name on $name", (bac
       ...apiRoster,
       { id: "p-eva", name: "Eva Ek", organisation: "Dk kommun", roles: ["ledamot"], email: "Eva.Ek@dk.example" },
       { id: "p-linked", name: "Lars Länkad", organisation: "Ek kommun", roles: ["ledamot"], userId: "oid-lars", email: "lars@ek.example" },
+      { id: "p-sigrid", name: "Sigrid Sekr", organisation: "Region", roles: ["sekreterare"], email: "sigrid@region.example" },
     ];
     expect((await call(t.app, "POST", "/api/bodies", sec, { id: "grp", name: "Gruppen", roster })).status).toBe(201);
     const created = await call(t.app, "POST", "/api/bodies/grp/meetings", sec, { details: { date: "2026-12-01", startTime: "09:00", endTime: "10:00" } });
@@ -66,5 +67,19 @@ describe.each(backends())("roster people matched by sign-in name on $name", (bac
     expect(res.json.canEdit).toBe(false);
     const stranger = await tokenFor("oid-x", { preferred_username: "nobody@dk.example" });
     expect((await call(t.app, "GET", `/api/meetings/${meetingId}`, stranger)).json.canEdit).toBe(false);
+  });
+
+  it("lets an administrator entered by e-mail save the body's settings, and binds her user id then", async () => {
+    const sigrid = await tokenFor("oid-sigrid", { upn: "sigrid@region.example" });
+    const current = await call(t.app, "GET", "/api/bodies/grp", sigrid);
+    const version = (current.json.body as { version: number }).version;
+    const saved = await call(t.app, "PUT", "/api/bodies/grp", sigrid, { expectedVersion: version, dnrPrefix: "GRP" });
+    expect(saved.status, saved.text).toBe(200);
+    const roster = (saved.json.body as { roster: { id: string; userId?: string }[] }).roster;
+    expect(roster.find((p) => p.id === "p-sigrid")?.userId).toBe("oid-sigrid");
+    // From now on the user id decides, not the address: another account with that name is no one.
+    const other = await tokenFor("oid-someone-else", { upn: "sigrid@region.example" });
+    const again = await call(t.app, "PUT", "/api/bodies/grp", other, { expectedVersion: version + 1, dnrPrefix: "X" });
+    expect(again.status).toBe(403);
   });
 });

@@ -64,6 +64,23 @@ describe.each(backends())("Teams links on $name", (backend) => {
     expect((await call(t.app, "GET", `/api/teams-links?chatId=${encodeURIComponent(chatId)}`, member)).json.meetingId).toBe("m-1");
   });
 
+  it("never lets a secretary take over another body's chat or a personal conversation", async () => {
+    // Another body in the same tenant, whose secretary links its own chat.
+    const other = await t.token(tenantA, "oid-other-sec", "Olga Annan");
+    const roster = [{ id: "p-olga", name: "Olga Annan", organisation: "Region", roles: ["sekreterare"], userId: "oid-other-sec" }];
+    expect((await call(t.app, "POST", "/api/bodies", other, { id: "annan", name: "Annan grupp", roster })).status).toBe(201);
+    expect((await call(t.app, "POST", "/api/bodies/annan/meetings", other, { id: "a-1", details: { date: "2026-07-01", startTime: "09:00" } })).status).toBe(201);
+    const theirChat = "19:meeting_annan@thread.v2";
+    expect((await call(t.app, "PUT", "/api/meetings/a-1/teams-link", other, { chatId: theirChat })).status).toBe(200);
+    // The first body's secretary cannot move it to her meeting.
+    const takeover = await call(t.app, "PUT", "/api/meetings/m-2/teams-link", sec, { chatId: theirChat });
+    expect(takeover.status).toBe(409);
+    expect((await call(t.app, "GET", `/api/teams-links?chatId=${encodeURIComponent(theirChat)}`, other)).json).toEqual({ meetingId: "a-1", bodyId: "annan" });
+    // A personal conversation with the bot is never a meeting chat.
+    await t.app.deps.store.saveConversation({ tenantId: tenantA, conversationId: "a:personal-olga", reference: { conversation: { id: "a:personal-olga", conversationType: "personal" } } });
+    expect((await call(t.app, "PUT", "/api/meetings/m-2/teams-link", sec, { chatId: "a:personal-olga" })).status).toBe(403);
+  });
+
   it("is scoped by tenant: another tenant neither finds nor moves the link, and may link its own chat of the same id", async () => {
     const find = await call(t.app, "GET", `/api/teams-links?chatId=${encodeURIComponent(chatId)}&teamsMeetingId=${encodeURIComponent(teamsMeetingId)}`, otherTenant);
     expect(find.status).toBe(404);

@@ -36,6 +36,16 @@ describe("ARCHIVE=sharepoint configuration", () => {
     expect(() => parseConfig({ ...ok, GRAPH_BASE_URL: "https://graph.microsoft.com" })).toThrow(/GRAPH_BASE_URL/);
   });
 
+  it("files in one tenant's library only, over https unless to a loopback stand-in", () => {
+    const ok = { ...base, SHAREPOINT_GROUP_ID: "g", GRAPH_CREDENTIAL: "managed-identity" };
+    const entra = { ENTRA_CLIENT_ID: "11111111-2222-4333-8444-555555555555" };
+    expect(() => parseConfig({ ...ok, ...entra })).toThrow(/ENTRA_ALLOWED_TENANTS: ARCHIVE=sharepoint files in one tenant's library/);
+    expect(() => parseConfig({ ...ok, ...entra, ENTRA_ALLOWED_TENANTS: "aaaaaaaa-0000-4000-8000-00000000000a,bbbbbbbb-0000-4000-8000-00000000000b" })).toThrow(/ENTRA_ALLOWED_TENANTS/);
+    expect(parseConfig({ ...ok, ...entra, ENTRA_ALLOWED_TENANTS: "aaaaaaaa-0000-4000-8000-00000000000a" }).archive.kind).toBe("sharepoint");
+    expect(() => parseConfig({ ...ok, GRAPH_BASE_URL: "http://graph.example.com/v1.0" })).toThrow(/GRAPH_BASE_URL: must use https/);
+    expect(parseConfig({ ...ok, GRAPH_BASE_URL: "http://127.0.0.1:4567/v1.0" }).archive.kind).toBe("sharepoint");
+  });
+
   it("leaves the local archive the default", () => {
     expect(parseConfig({}).archive).toEqual({ kind: "local", root: ".data/archive", tenantFolders: false });
   });

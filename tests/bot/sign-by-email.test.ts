@@ -21,7 +21,8 @@ describe("a signatory on the roster by e-mail only", () => {
     h.connector.members.set(chat, [
       { id: "29:elin", name: "Elin Strand", aadObjectId: "dev-secretary" },
       { id: "29:astrid", name: "Astrid Lindqvist", aadObjectId: "dev-chair" },
-      { ...olof, email: "Olof.Granberg@norrviken.example" },
+      // His sign-in name differs from the address the secretary knows, as is common in municipalities.
+      { ...olof, email: "Olof.Granberg@norrviken.example", userPrincipalName: "og1234@norrviken.example" },
     ]);
   }, 60_000);
   afterAll(() => h?.close());

@@ -32,7 +32,7 @@ export async function handleCardAction(options: { deps: Deps; identity: Identity
   const load = () => deps.meetings.load(identity.tenantId, meetingId);
   let state = await load();
   if (!state) return undefined;
-  const personId = findPersonByUser(state.members, identity.userId, identity.login)?.id;
+  const personId = findPersonByUser(state.members, identity.userId, identity.logins)?.id;
   let notice: { sv: string; en: string } | undefined;
   const command: MeetingCommand | undefined =
     action.verb === "justera" ? { type: "protocol.sign", hash: action.data.hash ?? "" }

@@ -19,12 +19,13 @@ const retryable = new Set([412, 429, 502, 503, 504]);
  */
 export const conversationLimits = [{ limit: 7, windowMs: 1100 }, { limit: 8, windowMs: 2200 }, { limit: 60, windowMs: 33_000 }];
 /**
- * Teams' global limit per app and tenant is 30 requests a second: 29 a second with a burst of 1 keeps
- * any one-second window at 30 or under. The bucket is in this process: with several service instances
+ * Teams' global limit per app and tenant is 30 requests a second: 27 a second with a burst of 1 keeps
+ * any one-second window at 28 or under as sent, leaving room (as the 10 % longer windows above do) for
+ * network jitter bunching sends together on arrival. The bucket is in this process: with several service instances
  * each keeps its own, so together they may reach instances × 30 and Teams answers 429, which the
  * outbox retries after Retry-After; a shared limit would need the buckets in PostgreSQL.
  */
-export const tenantRate = { ratePerSecond: 29, burst: 1 };
+export const tenantRate = { ratePerSecond: 27, burst: 1 };
 
 /** Maps a connector failure to how the outbox should treat it (Teams asks to retry 429, 412, 502, 504). */
 export function classifyConnectorError(err: unknown): Error {

@@ -3,7 +3,7 @@ import { TeamsInfo } from "@microsoft/agents-hosting-extensions-teams";
 import { canEdit, findPersonByUser, rolesOf } from "@paragraf/shared";
 import { z } from "zod";
 import type { Deps } from "../deps";
-import { loginOf } from "./teams-login";
+import { loginsOf } from "./teams-login";
 
 /** Why someone may change what a chat is linked to, or why not. */
 export type LinkPermission = { allowed: true; by: "bodyRole" | "meetingRole" } | { allowed: false; lookup: "refused" | "failed" | "none" };
@@ -22,8 +22,7 @@ export async function linkPermission(options: { deps: Deps; context: TurnContext
   const from = context.activity.from;
   const state = await deps.meetings.load(tenantId, meetingId);
   if (state && from?.aadObjectId) {
-    const login = await loginOf(deps.store, tenantId, from.aadObjectId);
-    const personId = findPersonByUser(state.members, from.aadObjectId, login)?.id;
+    const personId = findPersonByUser(state.members, from.aadObjectId, await loginsOf(deps.store, tenantId, from.aadObjectId))?.id;
     if (canEdit(rolesOf(state, { userId: from.aadObjectId, name: from.name ?? "", ...(personId && { personId }) }))) return { allowed: true, by: "bodyRole" };
   }
   const channelData = ChannelDataSchema.safeParse(context.activity.channelData ?? {});

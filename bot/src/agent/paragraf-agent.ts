@@ -9,7 +9,7 @@ import { helpCard, noticeCard, welcomeCard } from "./cards/help-cards";
 import { parseCommand } from "./commands";
 import { linkPermission } from "./link-permission";
 import { rememberConversation } from "./remember-conversation";
-import { loginOf } from "./teams-login";
+import { loginsOf } from "./teams-login";
 
 /** What the agent needs besides the use-case dependencies. */
 export interface AgentOptions {
@@ -91,8 +91,8 @@ export class ParagrafAgent extends TeamsActivityHandler {
       return { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: "Okänd kortåtgärd / Unknown card action" } } as AdaptiveCardInvokeResponse;
     }
     await this.remember(context);
-    const login = await loginOf(this.options.deps.store, tenantId, userId);
-    const identity: Identity = { tenantId, userId, name: context.activity.from?.name ?? "", mode: this.options.devTenantId ? "dev" : "entra", ...(login && { login }) };
+    const logins = await loginsOf(this.options.deps.store, tenantId, userId);
+    const identity: Identity = { tenantId, userId, name: context.activity.from?.name ?? "", mode: this.options.devTenantId ? "dev" : "entra", logins };
     const card = await handleCardAction({ deps: this.options.deps, identity, action: parsed.data, tabUrl: (id) => this.tabUrl(id) });
     if (!card) return { statusCode: 404, type: "application/vnd.microsoft.error", value: { code: "NotFound", message: "Mötet finns inte / No such meeting" } } as AdaptiveCardInvokeResponse;
     return { statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: card.content } as AdaptiveCardInvokeResponse;

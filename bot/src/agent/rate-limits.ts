@@ -45,7 +45,7 @@ export function createWindowLimiter(limits: readonly WindowLimit[], now: () => n
 
 /**
  * A token bucket per key (a tenant): tokens refill continuously at `ratePerSecond` up to `burst`. At
- * most `burst + ratePerSecond × seconds` events pass in any window, so 29 a second with a burst of 1
+ * most `burst + ratePerSecond × seconds` events pass in any window, so e.g. 29 a second with a burst of 1
  * keeps every one-second window at or under Teams' 30 per tenant.
  */
 export function createTokenBucket(options: { ratePerSecond: number; burst: number }, now: () => number = Date.now): Limiter {

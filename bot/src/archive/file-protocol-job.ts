@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Deps } from "../deps";
 import { DomainFailure } from "../http/errors";
 import { PermanentJobError } from "../outbox/job-errors";
-import type { JobHandler } from "../outbox/outbox-worker";
+import type { JobContext, JobHandler } from "../outbox/outbox-worker";
 import { markProtocolFiled } from "../use-cases/mark-filed";
 import { renderSealedProtocolPdf } from "../use-cases/render-protocol";
 
@@ -32,7 +32,7 @@ async function permanentOnRefusal<T>(what: string, run: () => Promise<T>): Promi
 export function fileProtocolJobHandlers(options: { deps: Deps; archive: ProtocolArchive }): Record<string, JobHandler> {
   const { deps, archive } = options;
   return {
-    "protocol.file": async (job: OutboxJob) => {
+    "protocol.file": async (job: OutboxJob, context?: JobContext) => {
       const { meetingId, version, hash } = FilePayload.parse(job.payload);
       const state = await deps.meetings.load(job.tenantId, meetingId);
       if (!state) throw new PermanentJobError(`meeting ${meetingId} does not exist`);
@@ -58,6 +58,8 @@ export function fileProtocolJobHandlers(options: { deps: Deps; archive: Protocol
         jobKey: job.key,
       });
       deps.log.info({ meetingId, version, url: result.url, alreadyFiled: result.alreadyFiled, renamed: result.renamed, missingColumns: result.missingColumns }, "protocol filed");
+      // A run the worker gave up on (lease lost, too long) leaves the record to the run that owns the job now.
+      if (context?.signal.aborted) return;
       await permanentOnRefusal("recording the filing", () => markProtocolFiled({ deps, tenantId: job.tenantId, meetingId, url: result.url }));
     },
   };

@@ -77,7 +77,7 @@ export function createEntraVerifier(options: EntraVerifierOptions): TokenVerifie
 
       const name = stringClaim(payload, "name") ?? stringClaim(payload, "preferred_username") ?? stringClaim(payload, "upn") ?? "";
       const login = (stringClaim(payload, "upn") ?? stringClaim(payload, "preferred_username"))?.toLowerCase();
-      return { tenantId, userId, name, mode: "entra", ...(login && { login }) };
+      return { tenantId, userId, name, mode: "entra", ...(login && { logins: [login] }) };
     },
   };
 }

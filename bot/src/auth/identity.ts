@@ -6,8 +6,12 @@ export interface Identity {
   readonly tenantId: string;
   readonly userId: string;
   readonly name: string;
-  /** The sign-in name (UPN), lower-cased, when known: matches roster people entered by e-mail only. */
-  readonly login?: string;
+  /**
+   * Names the user signs in or is addressed by, lower-cased, when known: from a token its UPN; in the
+   * bot the UPN and directory mail from the chat's member list. They match roster people entered by
+   * e-mail only (`findPersonByUser`).
+   */
+  readonly logins?: readonly string[];
   readonly mode: "entra" | "dev";
 }
 

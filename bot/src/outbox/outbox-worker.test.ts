@@ -137,7 +137,7 @@ function gate() {
 
 // Two workers, on two connections (pools) to the same outbox on PostgreSQL, with real time and a short lease.
 describe.each(testBackends())("outbox lease renewal on $name", (backend) => {
-  const leaseMs = 900; // renewed every 300 ms: room for a loaded machine
+  const leaseMs = 1_500; // renewed every 500 ms: a second worker could only take over after a 1 s stall
   let first: Database;
   let second: Database;
   let storeA: MeetingStore;

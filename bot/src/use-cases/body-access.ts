@@ -11,7 +11,7 @@ export async function loadBody(deps: Deps, identity: Identity, bodyId: string): 
 
 /** Whether the caller administers the body: its secretary, chair or vice chair. */
 export function administers(body: Body, identity: Identity): boolean {
-  const person = findPersonByUser(body.roster, identity.userId, identity.login);
+  const person = findPersonByUser(body.roster, identity.userId, identity.logins);
   return !!person && person.roles.some((r) => r === "sekreterare" || r === "ordforande" || r === "viceOrdforande");
 }
 

@@ -1,4 +1,4 @@
-import { BodySettingsSchema, BodySchema, type Body } from "@paragraf/shared";
+import { BodySettingsSchema, BodySchema, findPersonByUser, type Body } from "@paragraf/shared";
 import type { z } from "zod";
 import type { CreateBodyRequestSchema } from "@paragraf/shared";
 import type { Identity } from "../auth/identity";
@@ -14,7 +14,7 @@ export async function createBody(options: { deps: Deps; identity: Identity; inpu
   const id = input.id ?? deps.ids.next();
   if (await deps.store.getBody(identity.tenantId, id)) failWith("duplicateId", { bodyId: id });
   const roster = [...(input.roster ?? [])];
-  if (!roster.some((p) => p.userId === identity.userId)) {
+  if (!findPersonByUser(roster, identity.userId, identity.logins)) {
     roster.push({ id: deps.ids.next(), name: identity.name, organisation: "", roles: ["sekreterare"], userId: identity.userId });
   }
   const body = BodySchema.parse({

@@ -1,9 +1,9 @@
-import { BodySchema, BodySettingsSchema, type Body, type UpdateBodyRequestSchema } from "@paragraf/shared";
+import { BodySchema, BodySettingsSchema, findPersonByUser, type Body, type UpdateBodyRequestSchema } from "@paragraf/shared";
 import type { z } from "zod";
 import type { Identity } from "../auth/identity";
 import type { Deps } from "../deps";
 import { failWith } from "../http/errors";
-import { loadBody, requireAdmin } from "./body-access";
+import { administers, loadBody, requireAdmin } from "./body-access";
 
 /** Updates a body's name, roster or settings with optimistic concurrency on its version. */
 export async function updateBody(options: {
@@ -22,9 +22,11 @@ export async function updateBody(options: {
     settings: BodySettingsSchema.parse({ ...body.settings, ...(input.settings ?? {}) }),
     version: body.version + 1,
   });
-  if (!next.roster.some((p) => p.userId === identity.userId && p.roles.some((r) => r === "sekreterare" || r === "ordforande" || r === "viceOrdforande"))) {
-    failWith("forbidden", { reason: "would lock yourself out" });
-  }
-  await deps.store.updateBody(next);
-  return next;
+  if (!administers(next, identity)) failWith("forbidden", { reason: "would lock yourself out" });
+  // An administrator matched by sign-in name is bound to their user id now, so the match no longer
+  // depends on the address (which can be renamed or reused).
+  const me = findPersonByUser(next.roster, identity.userId, identity.logins);
+  const bound = me && me.userId === undefined ? { ...next, roster: next.roster.map((p) => (p.id === me.id ? { ...p, userId: identity.userId } : p)) } : next;
+  await deps.store.updateBody(bound);
+  return bound;
 }

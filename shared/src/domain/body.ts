@@ -88,9 +88,9 @@ export type Body = z.infer<typeof BodySchema>;
  * case-insensitively. A person linked to a user id is never matched by name, so a renamed or
  * recycled address cannot take over a linked person.
  */
-export function findPersonByUser(roster: readonly Person[], userId: string, login?: string): Person | undefined {
+export function findPersonByUser(roster: readonly Person[], userId: string, logins?: string | readonly string[]): Person | undefined {
   const byId = roster.find((p) => p.userId === userId);
-  if (byId || !login) return byId;
-  const name = login.trim().toLowerCase();
-  return name ? roster.find((p) => p.userId === undefined && p.email?.toLowerCase() === name) : undefined;
+  if (byId || !logins) return byId;
+  const names = new Set((typeof logins === "string" ? [logins] : logins).map((l) => l.trim().toLowerCase()).filter(Boolean));
+  return names.size ? roster.find((p) => p.userId === undefined && p.email !== undefined && names.has(p.email.toLowerCase())) : undefined;
 }
