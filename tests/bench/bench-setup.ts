@@ -45,3 +45,15 @@ export async function rssMb(pid: number): Promise<number> {
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
   return kb / 1024;
 }
+
+/**
+ * CPU time a process has used so far (user + system) in ms, from /proc: unlike latencies, it hardly
+ * depends on what else runs on the machine, so it compares changes to the service under noisy load.
+ */
+export async function cpuMs(pid: number): Promise<number> {
+  const { readFile } = await import("node:fs/promises");
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+  // Fields after the parenthesised command name: state is field 3, utime 14 and stime 15 (in ticks of 10 ms).
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}

@@ -3,18 +3,20 @@
  * PostgreSQL when DATABASE_URL is set, and measures the budgets in DESIGN.md on loopback:
  * event append throughput, live fan-out latency (a secretary's write → 25 subscribers in each of
  * 100 concurrent meetings) and resident memory with 100 open meetings. Later issues add rows here.
+ * The streams are read by a process of their own (subscribers.ts), which timestamps each frame as
+ * its bytes arrive; this process only writes, so neither side's work delays the other's clock.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, fork } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freshSchema } from "../support/backends";
-import { openSse, type SseConnection } from "../support/sse-client";
 import { spawnService, spawnedToken, type SpawnedService } from "../support/spawn-service";
-import { api, percentile, prepareMeetings, rssMb } from "./bench-setup";
+import { api, cpuMs, percentile, prepareMeetings, rssMb } from "./bench-setup";
 import { tabBudgetRows } from "../e2e/support/tab-bench";
 import { protocolRows } from "./protocol-bench";
 import { justeraRows } from "./justera-bench";
+import type { OpenMessage, ResultMessage } from "./subscribers";
 
 interface Row { metric: string; backend: string; value: string; budget: string; verdict: string }
 
@@ -39,43 +41,68 @@ async function throughput(service: SpawnedService, token: string, backend: strin
   return { metric: "event append throughput (8 writers, HTTP)", backend, value: `${rate.toFixed(0)} events/s`, budget: "—", verdict: "measured" };
 }
 
+/** Milliseconds on the machine's monotonic clock, the same clock the subscriber process reads. */
+const monotonicMs = (): number => Number(process.hrtime.bigint()) / 1e6;
+
+/** Starts the subscriber process and opens every stream; see subscribers.ts. */
+async function startSubscribers(service: SpawnedService, token: string, meetings: { id: string; seq: number }[]): Promise<{ stop(): Promise<ResultMessage> }> {
+  const child = fork(join(import.meta.dirname, "subscribers.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const next = <T>(type: string) => new Promise<T>((resolve, reject) => {
+    const onMessage = (msg: { type: string }) => {
+      if (msg.type !== type && msg.type !== "result") return;
+      child.off("message", onMessage);
+      if (msg.type === type) resolve(msg as T);
+      else reject(new Error(`subscribers: ${(msg as ResultMessage).errors.join("; ")}`));
+    };
+    child.on("message", onMessage);
+    child.once("exit", (code) => reject(new Error(`subscriber process exited with ${code}`)));
+  });
+  const ready = next<{ type: "ready" }>("ready");
+  child.send({ type: "open", base: service.base, token, meetings: meetings.map((m) => ({ ...m })), perMeeting: subscribersPer } satisfies OpenMessage);
+  await ready;
+  return {
+    async stop() {
+      const result = next<ResultMessage>("result");
+      child.send({ type: "stop" });
+      return result;
+    },
+  };
+}
+
 async function fanout(service: SpawnedService, token: string, backend: string): Promise<Row[]> {
   const meetings = await prepareMeetings(service, token, meetingsCount, "fan");
   const sent = new Map<string, number>();
-  const latencies: number[] = [];
   const writeLatencies: number[] = [];
-  const connections: SseConnection[] = [];
-  for (const m of meetings) {
-    for (let s = 0; s < subscribersPer; s++) {
-      const conn = await openSse(`${service.base}/api/meetings/${m.id}/stream?after=${m.seq}&access_token=${token}`);
-      if (conn.status !== 200) throw new Error(`stream: ${conn.status}`);
-      conn.onEvent = (e) => {
-        const t0 = sent.get(`${m.id}:${e.seq}`);
-        if (t0 !== undefined) latencies.push(performance.now() - t0);
-      };
-      connections.push(conn);
-    }
-  }
+  const subscribers = await startSubscribers(service, token, meetings);
   const memoryWithSubscribers = await rssMb(service.child.pid!);
   // Each secretary saves about once a second, as typing does; meetings are staggered.
   const end = Date.now() + fanoutSeconds * 1000;
   let writes = 0;
+  const cpuBefore = await cpuMs(service.child.pid!);
   await Promise.all(meetings.map(async (m, i) => {
     await new Promise((r) => setTimeout(r, (i * 1000) / meetings.length));
     for (let n = 0; Date.now() < end; n++) {
-      const started = performance.now();
-      sent.set(`${m.id}:${m.seq + 1}`, started);
+      const started = monotonicMs();
+      sent.set(`${i}:${m.seq + 1}`, started);
       const res = await api(service, token, "PUT", `/api/meetings/${m.id}/items/item/decision`, { expectedSeq: m.seq, decision: { outcome: "decided", clauses: [`att besluta ${n}`] } });
       if (res.status !== 200) throw new Error(`write: ${res.status}`);
-      writeLatencies.push(performance.now() - started);
+      writeLatencies.push(monotonicMs() - started);
       m.seq = res.json.seq as number;
       writes++;
-      await new Promise((r) => setTimeout(r, Math.max(0, 1000 - (performance.now() - started))));
+      await new Promise((r) => setTimeout(r, Math.max(0, 1000 - (monotonicMs() - started))));
     }
   }));
   await new Promise((r) => setTimeout(r, 500));
-  connections.forEach((c) => c.close());
+  const serviceCpuPerWrite = ((await cpuMs(service.child.pid!)) - cpuBefore) / writes;
+  const result = await subscribers.stop();
+  const latencies: number[] = [];
+  for (const [meeting, seq, at] of result.receipts) {
+    const t0 = sent.get(`${meeting}:${seq}`);
+    if (t0 !== undefined) latencies.push(at - t0);
+  }
   const expected = writes * subscribersPer;
+  if (result.errors.length > 0) console.error(`subscriber errors: ${result.errors.join("; ")}`);
+  const exact = latencies.length === expected && result.duplicatesOrGaps === 0 && result.errors.length === 0;
   latencies.sort((a, b) => a - b);
   const p50 = percentile(latencies, 50);
   const p99 = percentile(latencies, 99);
@@ -83,9 +110,10 @@ async function fanout(service: SpawnedService, token: string, backend: string): 
   writeLatencies.sort((a, b) => a - b);
   return [
     { metric: `write round trip p50 / p99 (${writes} writes)`, backend, value: `${percentile(writeLatencies, 50).toFixed(1)} / ${percentile(writeLatencies, 99).toFixed(1)} ms`, budget: "—", verdict: "measured" },
+    { metric: "service CPU per write, fan-out included (same run)", backend, value: `${serviceCpuPerWrite.toFixed(1)} ms`, budget: "—", verdict: "measured" },
     { metric: `fan-out latency p50 (${label})`, backend, value: `${p50.toFixed(1)} ms`, budget: "—", verdict: "measured" },
     { metric: `fan-out latency p99 (${label})`, backend, value: `${p99.toFixed(1)} ms`, budget: "< 50 ms", verdict: p99 < 50 ? "ok" : "OVER" },
-    { metric: "fan-out deliveries (received / expected)", backend, value: `${latencies.length} / ${expected}`, budget: "all", verdict: latencies.length === expected ? "ok" : "MISSING" },
+    { metric: "fan-out deliveries (received / expected, duplicates or gaps)", backend, value: `${latencies.length} / ${expected}, ${result.duplicatesOrGaps}`, budget: "all, exactly once", verdict: exact ? "ok" : "MISSING" },
     { metric: `service RSS, ${meetingsCount} open meetings + ${meetingsCount * subscribersPer} streams`, backend, value: `${memoryWithSubscribers.toFixed(0)} MB`, budget: "< 200 MB", verdict: memoryWithSubscribers < 200 ? "ok" : "OVER" },
   ];
 }
@@ -120,9 +148,12 @@ async function main(): Promise<void> {
   rows.push(...(await runBackend("pglite", { DATABASE_URL: "" })));
   if (process.env.DATABASE_URL) rows.push(...(await runBackend("postgres", { DATABASE_URL: process.env.DATABASE_URL, DATABASE_SCHEMA: freshSchema() })));
   else console.log("PostgreSQL rows not run: DATABASE_URL is unset.");
-  rows.push(...(await tabBudgetRows()));
-  rows.push(...(await protocolRows()));
-  rows.push(...(await justeraRows()));
+  // BENCH_ONLY=service measures the service rows alone (append, write, fan-out, memory).
+  if (process.env.BENCH_ONLY !== "service") {
+    rows.push(...(await tabBudgetRows()));
+    rows.push(...(await protocolRows()));
+    rows.push(...(await justeraRows()));
+  }
   print(rows);
 }
 
