@@ -140,6 +140,13 @@ describe("linked chats, link permissions and change requests", () => {
     // The comment's own <at> is broken up and no mention: only the secretary's entity exists.
     expect((card.msteams as { entities: unknown[] }).entities).toHaveLength(1);
 
+    // The round's justering card now says it was withdrawn, with the request, and offers no buttons.
+    const withdrawn = connector.sent.slice(before).filter((a) => a.conversationId === tabChat && text(a).includes("Justeringen är avbruten")).at(-1)!;
+    expect(withdrawn.method).toBe("PUT");
+    expect(text(withdrawn)).toContain("Astrid Lindqvist: \\\\*\\\\*Fel");
+    expect(text(withdrawn)).not.toContain("Justera / Sign");
+    await saveCardShots({ "justering-withdrawn": content(withdrawn) });
+
     // 1:1 to the secretary: the bot opened the conversation with her and posted there too.
     const opened = connector.requests.slice(requestsBefore).filter((r) => r.path === "/v3/conversations");
     expect(opened.map((r) => (r.body.members as { id: string }[])[0]!.id)).toContain("29:elin");

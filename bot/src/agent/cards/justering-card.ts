@@ -23,11 +23,21 @@ export function justeringCard(state: MeetingState, tabUrl: string, viewer: Juste
   const body: CardElement[] = [];
   if (viewer.notice) body.push(label(viewer.notice.sv, { color: "Attention", weight: "Bolder" }), label(viewer.notice.en, { color: "Attention", isSubtle: true }));
   const sealed = state.status === "sealed" || state.status === "filed";
+  // Sent back to the secretary (a change request): this round is over; a new card follows the next send.
+  const withdrawn = !sealed && state.status !== "inJustering";
+  const title = sealed ? "Protokollet är justerat / The protocol is signed"
+    : withdrawn ? "Justeringen är avbruten / Sign-off withdrawn" : "Justering av protokoll / Protocol sign-off";
   body.push(
-    label(sealed ? "Protokollet är justerat / The protocol is signed" : "Justering av protokoll / Protocol sign-off", { size: "Large", weight: "Bolder", color: sealed ? "Good" : "Default" }),
+    label(title, { size: "Large", weight: "Bolder", color: sealed ? "Good" : withdrawn ? "Warning" : "Default" }),
     textBlock(`${state.bodyName} ${state.details.date}${state.details.dnr ? ` · Dnr ${state.details.dnr}` : ""}`, { isSubtle: true }),
-    label(`Version ${version} · SHA-256 ${literal((p.hash ?? "").slice(0, 16))}…`, { isSubtle: true, fontType: "Monospace", size: "Small" }),
+    label(p.hash ? `Version ${version} · SHA-256 ${literal(p.hash.slice(0, 16))}…` : `Version ${version}`, { isSubtle: true, fontType: "Monospace", size: "Small" }),
   );
+  if (withdrawn) {
+    body.push(textBlock("Protokollet är tillbaka hos sekreteraren för ändring. Ett nytt kort kommer när det skickas på justering igen. / The protocol is back with the secretary for changes; a new card follows when it is sent for sign-off again."));
+    const request = p.changeRequests.at(-1);
+    if (request) body.push(textBlock(`${request.name}: ${request.comment}`, { isSubtle: true }));
+    return adaptiveCard(body, [{ type: "Action.OpenUrl", title: "Läs protokollet / Read the protocol", url: tabUrl }]);
+  }
   const decided = state.items.filter((i) => i.decision && i.status !== "pending" && i.status !== "current" && i.status !== "withdrawn").length;
   body.push(label(`${decided} beslut i protokollet / ${decided} decisions in the protocol`));
   body.push({
