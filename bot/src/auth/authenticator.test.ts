@@ -42,7 +42,7 @@ describe("createAuthenticator", () => {
     expect(entraAuth.mode).toBe("entra");
     expect(entraAuth.devIssuer).toBeUndefined();
     await expect(entraAuth.authenticate(`Bearer ${token}`)).resolves.toEqual({
-      tenantId: testTenant, userId: testUser, name: "Anna Andersson", mode: "entra",
+      tenantId: testTenant, userId: testUser, name: "Anna Andersson", mode: "entra", logins: ["anna@contoso.example"],
     });
     await expect(entraAuth.authenticate(`bearer ${token}`)).resolves.toMatchObject({ userId: testUser });
     await expect(entraAuth.authenticateToken(token)).resolves.toMatchObject({ userId: testUser });

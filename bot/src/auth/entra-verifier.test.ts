@@ -36,7 +36,7 @@ async function expectRejected(promise: Promise<unknown>, reason: RegExp): Promis
 describe("createEntraVerifier", () => {
   it("accepts a valid Teams SSO token and takes identity from tid and oid", async () => {
     const identity = await verifier().verify(await signTeamsToken(key));
-    expect(identity).toEqual({ tenantId: testTenant, userId: testUser, name: "Anna Andersson", mode: "entra" });
+    expect(identity).toEqual({ tenantId: testTenant, userId: testUser, name: "Anna Andersson", mode: "entra", logins: ["anna@contoso.example"] });
   });
 
   it("accepts a v1 token (sts.windows.net issuer, client id audience) and falls back to preferred_username", async () => {
