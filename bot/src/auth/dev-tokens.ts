@@ -1,3 +1,4 @@
+import { createSecretKey } from "node:crypto";
 import { SignJWT, jwtVerify } from "jose";
 import { AuthError, stringClaim, toAuthError, type Identity } from "./identity";
 
@@ -27,7 +28,8 @@ export interface DevIssuer {
 export function createDevTokenIssuer(options: DevTokenIssuerOptions): DevIssuer {
   if (options.secret.byteLength < 32) throw new Error("Dev token secret must be at least 32 bytes");
   if (!options.tenantId) throw new Error("Dev token issuer needs a tenant id");
-  const secret = new Uint8Array(options.secret);
+  // A KeyObject made once: given raw bytes, jose would import the HMAC key again on every sign and verify.
+  const secret = createSecretKey(Buffer.from(options.secret));
   const ttlSec = options.ttlSec ?? 8 * 60 * 60;
   if (!Number.isInteger(ttlSec) || ttlSec <= 0) throw new Error("Dev token ttlSec must be a positive integer");
 

@@ -5,6 +5,7 @@ import { useCommands } from "../../app/notices";
 import { ItemForm } from "../../components/ItemForm/ItemForm";
 import { NoticeBar } from "../../components/NoticeBar/NoticeBar";
 import { ItemStatusChip } from "../../components/StatusChip/StatusChip";
+import { formatDateTime } from "../../i18n/dates";
 import { useStrings } from "../../i18n/i18n";
 import { newId } from "../../live/new-id";
 import type { MeetingViewProps } from "../MeetingShell/MeetingShell";
@@ -30,7 +31,7 @@ const editIfUnchanged = (item: AgendaItem, content: Partial<ItemContent>) => (s:
 /** Before the meeting: build the agenda (add, edit, reorder with buttons, withdraw), roles, follow-ups, publish. */
 export function AgendaBuilder({ meeting, snapshot }: MeetingViewProps) {
   const styles = useAgendaBuilderStyles();
-  const { t } = useStrings();
+  const { t, locale } = useStrings();
   const { run, busy } = useCommands();
   const [editing, setEditing] = useState<string>();
   const numbers = paragraphNumbers(meeting);
@@ -56,7 +57,7 @@ export function AgendaBuilder({ meeting, snapshot }: MeetingViewProps) {
       <section className={styles.section} aria-labelledby="builder-h">
         <h2 className={styles.heading} id="builder-h">{t.builder.title}</h2>
         <div className={styles.row}>
-          <Text>{meeting.agendaPublishedAt ? t.builder.published(meeting.agendaPublishedAt.slice(0, 16).replace("T", " ")) : t.builder.notPublished}</Text>
+          <Text>{meeting.agendaPublishedAt ? t.builder.published(formatDateTime(meeting.agendaPublishedAt, locale)) : t.builder.notPublished}</Text>
           {editable && !meeting.agendaPublishedAt && (
             <Button appearance="primary" disabled={busy} onClick={() => void run({ type: "agenda.publish" })}>{t.builder.publish}</Button>
           )}
