@@ -220,13 +220,14 @@ describe.runIf(hasChromium)("the bot through the Microsoft 365 Agents Playground
     expect(answer).not.toContain("Justera / Sign");
     expect(answer).toMatch(/Astrid Lindqvist \(Ordförande\)\s+✔ \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
     expect(answer).toMatch(/Maja Öberg \(Justerare\)\s+Väntar \/ Pending/);
-    // The outbox then updates the chat's card with the progress: no pending signatory is left in this
-    // chat (the Playground's only user has signed), so it shows no buttons.
+    // The outbox then updates the chat's card with the progress. (Whether that shared card still shows
+    // buttons for the signatories left depends on which view the Playground renders last — it has no
+    // per-user views — so only the progress is checked here; her own view above has none.)
     const progress = await pollUntil("the chat's card updated with the signature", async () => {
       const text = await chat.card("Justering av protokoll").innerText();
       return /Astrid Lindqvist \(Ordförande\)\s+✔/.test(text) && !text.includes("Din justering är registrerad.") ? text : undefined;
     });
-    expect(progress).not.toContain("Justera / Sign");
+    expect(progress).toMatch(/Maja Öberg \(Justerare\)\s+Väntar \/ Pending/);
     await page.screenshot({ path: `${shots}/playground-signed.png` });
 
     const afterClick = await api("GET", "/api/meetings/demo-meeting");
