@@ -8,49 +8,37 @@ import AxeBuilder from "@axe-core/playwright";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { archiveFailureReasons } from "@paragraf/shared";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { call } from "../support/http";
 import { devToken, sealDemoMeeting } from "../support/seal-demo";
-import { hasChromium, launchChromium, warnNoChromium } from "./support/browser";
-import { ensureTabBuilt, startTabService, type TabService } from "./support/tab-service";
+import { hasChromium, warnNoChromium } from "./support/browser";
+import { useTabSuite } from "./support/tab-suite";
 
 warnNoChromium("tests/e2e/archive-status.test.ts");
 const shots = "test-results/e2e";
 
 describe.runIf(hasChromium)("the archive status in the tab", () => {
-  let service: TabService;
-  let browser: Browser;
+  const suite = useTabSuite(shots);
   // A file where the body's folder must be (dev mode serves one tenant: no tenant folder above it).
-  const blocked = () => join(service.app.config.archive.root, "Länssamverkansgruppen Norrbygden");
-
-  beforeAll(async () => {
-    ensureTabBuilt();
-    await mkdir(shots, { recursive: true });
-    service = await startTabService();
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await service?.close();
-  });
+  const blocked = () => join(suite.service.app.config.archive.root, "Länssamverkansgruppen Norrbygden");
 
   const open = async (user: string, lang = "sv"): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: lang === "sv" ? "sv-SE" : "en-GB" });
+    const context = await suite.browser.newContext({ viewport: { width: 1024, height: 900 }, locale: lang === "sv" ? "sv-SE" : "en-GB" });
     const page = await context.newPage();
-    await page.goto(`${service.base}/?devUser=${user}&meeting=demo-meeting&view=after&lang=${lang}`);
+    await page.goto(`${suite.service.base}/?devUser=${user}&meeting=demo-meeting&view=after&lang=${lang}`);
     await page.locator("[data-testid=live-indicator][data-online=true]").first().waitFor({ timeout: 20_000 });
     return page;
   };
   const archiveState = async () => {
-    const res = await call(service.app, "GET", "/api/meetings/demo-meeting/archive", await devToken(service.app, "dev-secretary"));
+    const res = await call(suite.service.app, "GET", "/api/meetings/demo-meeting/archive", await devToken(suite.service.app, "dev-secretary"));
     return (res.json.archive as { state: string }).state;
   };
 
   it("shows a failed filing with its reason, and Försök igen only to the secretary", async () => {
-    await mkdir(service.app.config.archive.root, { recursive: true });
+    await mkdir(suite.service.app.config.archive.root, { recursive: true });
     await writeFile(blocked(), "a file where the tenant's archive folder must be");
-    await sealDemoMeeting(service.app);
+    await sealDemoMeeting(suite.service.app);
     await expect.poll(archiveState, { timeout: 15_000 }).toBe("failed");
 
     const secretary = await open("dev-secretary");

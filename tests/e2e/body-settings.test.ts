@@ -4,11 +4,10 @@
  * screenshots in both languages under test-results/e2e/.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { mkdir } from "node:fs/promises";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasChromium, launchChromium, warnNoChromium } from "./support/browser";
-import { ensureTabBuilt, startTabService, type TabService } from "./support/tab-service";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { hasChromium, warnNoChromium } from "./support/browser";
+import { useTabSuite } from "./support/tab-suite";
 
 warnNoChromium("tests/e2e/body-settings.test.ts");
 const shots = "test-results/e2e";
@@ -20,31 +19,18 @@ interface StoredBody {
 }
 
 describe.runIf(hasChromium)("body roster and settings in the tab", () => {
-  let service: TabService;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const suite = useTabSuite(shots);
 
-  beforeAll(async () => {
-    ensureTabBuilt();
-    await mkdir(shots, { recursive: true });
-    service = await startTabService();
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
-    await browser?.close();
-    await service?.close();
-  });
 
   const tokenOf = async (userId: string) =>
-    ((await (await fetch(`${service.base}/api/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ userId }) })).json()) as { token: string }).token;
+    ((await (await fetch(`${suite.service.base}/api/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ userId }) })).json()) as { token: string }).token;
   const bodyNow = async () =>
-    ((await (await fetch(`${service.base}/api/bodies/demo-lsg`, { headers: { authorization: `Bearer ${await tokenOf("dev-member")}` } })).json()) as { body: StoredBody }).body;
+    ((await (await fetch(`${suite.service.base}/api/bodies/demo-lsg`, { headers: { authorization: `Bearer ${await tokenOf("dev-member")}` } })).json()) as { body: StoredBody }).body;
   const open = async (user: string, query = "") => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: "sv-SE" });
-    contexts.push(context);
+    const context = await suite.browser.newContext({ viewport: { width: 1024, height: 900 }, locale: "sv-SE" });
+    suite.track(context);
     const page = await context.newPage();
-    await page.goto(`${service.base}/?devUser=${user}&meeting=demo-meeting&view=body${query}`);
+    await page.goto(`${suite.service.base}/?devUser=${user}&meeting=demo-meeting&view=body${query}`);
     await page.getByTestId("body-settings").locator("input").first().waitFor({ timeout: 20_000 });
     return page;
   };
@@ -52,8 +38,8 @@ describe.runIf(hasChromium)("body roster and settings in the tab", () => {
 
   it("lets the secretary add a member by keyboard, change the settings and save, keeping every field it does not edit", async () => {
     // A field the form does not edit (the archive target another screen sets) must survive the save.
-    const stored = await service.app.deps.store.getBody(service.app.config.dev!.tenantId, "demo-lsg");
-    await service.app.deps.store.updateBody(Object.assign({}, stored!, { archiveTarget: { groupId: "grupp-123", folder: "Protokoll" }, version: stored!.version + 1 }));
+    const stored = await suite.service.app.deps.store.getBody(suite.service.app.config.dev!.tenantId, "demo-lsg");
+    await suite.service.app.deps.store.updateBody(Object.assign({}, stored!, { archiveTarget: { groupId: "grupp-123", folder: "Protokoll" }, version: stored!.version + 1 }));
     const before = await bodyNow();
 
     const page = await open("dev-secretary");
@@ -116,7 +102,7 @@ describe.runIf(hasChromium)("body roster and settings in the tab", () => {
     const page = await open("dev-secretary");
     const current = await bodyNow();
     const chair = await tokenOf("dev-chair");
-    const put = await fetch(`${service.base}/api/bodies/demo-lsg`, {
+    const put = await fetch(`${suite.service.base}/api/bodies/demo-lsg`, {
       method: "PUT", headers: { authorization: `Bearer ${chair}`, "content-type": "application/json" },
       body: JSON.stringify({ expectedVersion: current.version, name: "Länssamverkansgruppen Norrbygden och Fjällby" }),
     });

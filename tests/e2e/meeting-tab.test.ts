@@ -4,57 +4,43 @@
  * Screenshots land in test-results/e2e/ on every run.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { mkdir } from "node:fs/promises";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasChromium, launchChromium, warnNoChromium } from "./support/browser";
-import { ensureTabBuilt, startTabService, type TabService } from "./support/tab-service";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { hasChromium, warnNoChromium } from "./support/browser";
+import { useTabSuite } from "./support/tab-suite";
 
 warnNoChromium("tests/e2e/meeting-tab.test.ts");
 const shots = "test-results/e2e";
 
 describe.runIf(hasChromium)("the meeting tab in a browser", () => {
-  let service: TabService;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const suite = useTabSuite(shots);
 
-  beforeAll(async () => {
-    ensureTabBuilt();
-    await mkdir(shots, { recursive: true });
-    service = await startTabService();
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
-    await browser?.close();
-    await service?.close();
-  });
 
   const open = async (user: string, query = "", viewport = { width: 320, height: 900 }, options: { blockStream?: boolean; live?: boolean } = {}): Promise<Page> => {
-    const context = await browser.newContext({ viewport, locale: "sv-SE" });
-    contexts.push(context);
+    const context = await suite.browser.newContext({ viewport, locale: "sv-SE" });
+    suite.track(context);
     const page = await context.newPage();
     if (options.blockStream) await page.route("**/stream?**", (route) => route.abort());
-    await page.goto(`${service.base}/?devUser=${user}&meeting=demo-meeting${query}`);
+    await page.goto(`${suite.service.base}/?devUser=${user}&meeting=demo-meeting${query}`);
     if (options.blockStream || options.live === false) await page.getByTestId("live-indicator").first().waitFor({ timeout: 20_000 });
     else await page.locator("[data-testid=live-indicator][data-online=true]").first().waitFor({ timeout: 20_000 });
     return page;
   };
   const meetingNow = async () =>
-    ((await (await fetch(`${service.base}/api/meetings/demo-meeting`, { headers: { authorization: `Bearer ${await tokenOf("dev-member")}` } })).json()) as {
+    ((await (await fetch(`${suite.service.base}/api/meetings/demo-meeting`, { headers: { authorization: `Bearer ${await tokenOf("dev-member")}` } })).json()) as {
       meeting: { attendance: Record<string, { status: string }>; agendaChanges: { kind: string; title: string }[]; items: { title: string; decision?: { clauses: string[] } }[] };
     }).meeting;
   const tokenOf = async (userId: string) =>
-    ((await (await fetch(`${service.base}/api/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ userId }) })).json()) as { token: string }).token;
+    ((await (await fetch(`${suite.service.base}/api/dev/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ userId }) })).json()) as { token: string }).token;
 
   let secretary: Page;
   let member: Page;
 
   it("shows the labelled dev sign-in when no user is chosen, never a blank page", async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 700 } });
-    contexts.push(context);
+    const context = await suite.browser.newContext({ viewport: { width: 320, height: 700 } });
+    suite.track(context);
     const page = await context.newPage();
-    await page.goto(`${service.base}/`);
+    await page.goto(`${suite.service.base}/`);
     await expect(page.getByTestId("dev-bar").textContent()).resolves.toContain("Utvecklingsläge");
     await page.locator("[data-user=dev-member]").click();
     await page.getByTestId("side-panel").waitFor();
@@ -83,7 +69,7 @@ describe.runIf(hasChromium)("the meeting tab in a browser", () => {
 
     const token = await tokenOf("dev-member");
     const seq = Number(await member.getByTestId("side-panel").getAttribute("data-seq"));
-    const refused = await fetch(`${service.base}/api/meetings/demo-meeting/commands`, {
+    const refused = await fetch(`${suite.service.base}/api/meetings/demo-meeting/commands`, {
       method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
       body: JSON.stringify({ expectedSeq: seq, command: { type: "meeting.close" } }),
     });
@@ -239,10 +225,10 @@ describe.runIf(hasChromium)("the meeting tab in a browser", () => {
   }, 90_000);
 
   it("shows the configuration page: pick or create the body the tab belongs to", async () => {
-    const context = await browser.newContext({ viewport: { width: 640, height: 700 } });
-    contexts.push(context);
+    const context = await suite.browser.newContext({ viewport: { width: 640, height: 700 } });
+    suite.track(context);
     const page = await context.newPage();
-    await page.goto(`${service.base}/config?devUser=dev-secretary`);
+    await page.goto(`${suite.service.base}/config?devUser=dev-secretary`);
     await page.getByRole("radio", { name: "Länssamverkansgruppen Norrbygden" }).waitFor();
     await expect(page.getByTestId("config").textContent()).resolves.toContain("/?body=demo-lsg");
     await page.getByLabel("Namn på nytt organ").fill("Samråd vård och omsorg");
@@ -255,7 +241,7 @@ describe.runIf(hasChromium)("the meeting tab in a browser", () => {
 
     // The tab's address for the new body lists its meetings; it has none yet, so the secretary creates one.
     const bodyId = /\?body=([A-Za-z0-9_-]+)/.exec((await page.getByTestId("config").textContent()) ?? "")![1]!;
-    await page.goto(`${service.base}/?devUser=dev-secretary&body=${bodyId}`);
+    await page.goto(`${suite.service.base}/?devUser=dev-secretary&body=${bodyId}`);
     const form = page.getByTestId("new-meeting");
     await form.getByLabel("Datum").fill("2026-12-10");
     await form.getByLabel("Starttid").fill("13:30");
